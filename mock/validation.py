@@ -303,6 +303,17 @@ def validate_batch_request(
 
 
 def canonical_request_hash(request: Mapping[str, Any]) -> str:
-    """SHA-256 hex of the request as JSON with sorted keys and compact separators (key order is irrelevant)."""
-    text = json.dumps(request, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=True)
+    """SHA-256 hex of the request as JSON with sorted keys and compact separators.
+
+    Key order is irrelevant, and a whole-number float equals its integer (`4500.0` and
+    `4500` are the same amount), so a retry through another channel replays.
+    """
+    normalised = {key: _normalise_number(value) for key, value in request.items()}
+    text = json.dumps(normalised, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _normalise_number(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

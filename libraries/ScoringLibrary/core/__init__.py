@@ -1,0 +1,1 @@
+"""Pure Python checks behind ScoringLibrary: no Robot Framework imports below this package."""

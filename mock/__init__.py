@@ -1,0 +1,1 @@
+"""ScoreGate mock scoring platform: published scorecards, request validation and injectable defects."""
