@@ -29,7 +29,7 @@ suites: setup
 	$(BIN)/robot --outputdir results/serial --xunit xunit.xml suites/
 
 pabot: setup
-	$(BIN)/pabot --processes $(PROCESSES) --pabotlibport 0 --outputdir results/pabot --xunit xunit.xml suites/
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pabot --processes $(PROCESSES) --pabotlibport 0 --outputdir results/pabot --xunit xunit.xml suites/
 
 ## mock: the mock scoring platform on port 8089, in the foreground
 mock: setup

@@ -113,10 +113,7 @@ def generate(directory: Path, count: int) -> dict[str, Path]:
             if index % 50_000 == 7:
                 held.append(actual)
                 continue
-            if held and index % 50_000 == 9:
-                actual_rows = [actual, held.pop()]
-            else:
-                actual_rows = [actual]
+            actual_rows = [actual, held.pop()] if held and index % 50_000 == 9 else [actual]
             for out in actual_rows:
                 a_writer.writerow(out)
                 a_json.write(json.dumps(ndjson_record(out)) + "\n")
@@ -176,7 +173,9 @@ def measure(mode: str, actual: str, baseline: str) -> None:
         summary = {k: v for k, v in result.as_dict().items() if isinstance(v, int)}
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"mode": mode, "seconds": round(seconds, 3), "peak_rss_mb": round(peak_mb, 1), "summary": summary}))
+    print(
+        json.dumps({"mode": mode, "seconds": round(seconds, 3), "peak_rss_mb": round(peak_mb, 1), "summary": summary})
+    )
 
 
 def run_child(mode: str, actual: Path, baseline: Path) -> dict:

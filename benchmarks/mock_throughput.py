@@ -1,6 +1,6 @@
 """Throughput of the mock scoring platform against a trivial Flask + waitress + SQLite endpoint.
 
-Run from the repository root: ``.venv/bin/python benchmarks/mock_throughput.py [--seconds 5] [--threads 6]``.
+Run from the repository root: ``.venv/bin/python benchmarks/mock_throughput.py [--seconds 6] [--threads 8]``.
 Starts ``python -m mock --port 0`` (fresh database) and a trivial endpoint doing one SQLite insert per
 request (same waitress threads, WAL), drives both with the same keep-alive http.client workers at 1 and
 8 client threads, then SOAP scoring (when the endpoint is installed) and a 100,000-record batch.
@@ -28,11 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 LISTENING = "LISTENING http://"
 SOAP_NS = "http://scoregate.example.com/scoring/v1"
 SOAP_ACTION = f"{SOAP_NS}/ScoreApplicant"
+ROUNDS = 3
+"""Each comparison alternates mock and trivial runs this many times, so load from elsewhere hits both alike."""
 
 
 @dataclass
 class RunResult:
-    label: str
     clients: int
     requests: int
     errors: int
@@ -95,9 +96,7 @@ def stop_process(process: subprocess.Popen) -> None:
         process.kill()
 
 
-def drive(
-    port: int, clients: int, seconds: float, make_request: Callable[[int], tuple[str, bytes, dict]], label: str
-) -> RunResult:
+def drive(port: int, clients: int, seconds: float, make_request: Callable[[int], tuple[str, bytes, dict]]) -> RunResult:
     """``clients`` threads, each with one keep-alive connection, sending requests for ``seconds``."""
     latencies: list[list[float]] = [[] for _ in range(clients)]
     errors = [0] * clients
@@ -129,7 +128,18 @@ def drive(
         thread.join()
     elapsed = time.perf_counter() - started
     merged = [value for values in latencies for value in values]
-    return RunResult(label, clients, len(merged), sum(errors), elapsed, merged)
+    return RunResult(clients, len(merged), sum(errors), elapsed, merged)
+
+
+def merge(parts: list[RunResult]) -> RunResult:
+    """Several runs of the same workload as one (requests and seconds summed, latencies pooled)."""
+    return RunResult(
+        parts[0].clients,
+        sum(p.requests for p in parts),
+        sum(p.errors for p in parts),
+        sum(p.seconds for p in parts),
+        [value for p in parts for value in p.latencies_ms],
+    )
 
 
 def json_request(prefix: str, path: str) -> Callable[[int], tuple[str, bytes, dict]]:
@@ -248,16 +258,22 @@ def benchmark(seconds: float, threads: int, batch_records: int) -> str:
         work / "trivial.stderr",
     )
     try:
-        drive(mock_port, 2, 1.0, json_request("WARM", "/api/v1/score"), "warm-up")
-        drive(trivial_port, 2, 1.0, json_request("WARM", "/score"), "warm-up")
+        drive(mock_port, 2, 1.0, json_request("WARM", "/api/v1/score"))
+        drive(trivial_port, 2, 1.0, json_request("WARM", "/score"))
         runs: list[tuple[RunResult, RunResult]] = []
         for clients in (1, 8):
-            mock_run = drive(mock_port, clients, seconds, json_request(f"M{clients}", "/api/v1/score"), "mock")
-            trivial_run = drive(trivial_port, clients, seconds, json_request(f"T{clients}", "/score"), "trivial")
-            runs.append((mock_run, trivial_run))
+            mock_parts, trivial_parts = [], []
+            for part in range(ROUNDS):
+                mock_parts.append(
+                    drive(mock_port, clients, seconds / ROUNDS, json_request(f"M{clients}R{part}", "/api/v1/score"))
+                )
+                trivial_parts.append(
+                    drive(trivial_port, clients, seconds / ROUNDS, json_request(f"T{clients}R{part}", "/score"))
+                )
+            runs.append((merge(mock_parts), merge(trivial_parts)))
         soap_run = None
         if has_soap(mock_port):
-            soap_run = drive(mock_port, 8, seconds, soap_request("S8"), "soap")
+            soap_run = drive(mock_port, 8, seconds, soap_request("S8"))
         batch_seconds, batch_status = run_batch(mock_port, batch_records)
     finally:
         stop_process(mock)
@@ -304,7 +320,8 @@ def benchmark(seconds: float, threads: int, batch_records: int) -> str:
     ]
     table = markdown(rows, header)
     summary = (
-        f"Machine: {machine()}; waitress threads: {threads}; {seconds:g} s per run.\n\n{table}\n\n"
+        f"Machine: {machine()}; waitress threads: {threads}; {seconds:g} s per workload "
+        f"({ROUNDS} alternating rounds of mock and trivial).\n\n{table}\n\n"
         f"Batch of {batch_records:,} records, submit to {batch_status}: {batch_seconds:.2f} s\n"
     )
     return summary
@@ -312,8 +329,8 @@ def benchmark(seconds: float, threads: int, batch_records: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5.0, help="duration of each measured run")
-    parser.add_argument("--threads", type=int, default=6, help="waitress threads of both servers")
+    parser.add_argument("--seconds", type=float, default=6.0, help="duration of each measured run")
+    parser.add_argument("--threads", type=int, default=8, help="waitress threads of both servers")
     parser.add_argument("--batch-records", type=int, default=100_000)
     parser.add_argument("--markdown", help="also write the result to this file")
     parser.add_argument("--serve-trivial", action="store_true", help=argparse.SUPPRESS)

@@ -21,7 +21,7 @@ from mock.config import MockConfig
 from mock.defects import list_defects_text, parse_defects
 from mock.logs import JsonLogHandler, RequestLog
 
-DEFAULT_THREADS = 6
+DEFAULT_THREADS = 8
 LISTENING_PREFIX = "SCORING MOCK LISTENING"
 
 

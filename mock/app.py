@@ -95,10 +95,10 @@ def _check_scoring_request(req: Request, service: ScoringService, bucket: TokenB
     if declared and declared.isdigit():
         limit = body_limit(req.method, req.path)
         if int(declared) > limit:
-            raise payload_too_large(limit)
+            raise payload_too_large(limit, int(declared))
     if token and not (req.method == "GET" and ("wsdl" in req.args or "xsd" in req.args)):
         require_token(token, environ.get("HTTP_AUTHORIZATION"), "the scoring API")
-    if service.transient_failure() and req.path.startswith("/api/"):
+    if req.path.startswith("/api/") and service.transient_failure():
         raise ApiError(500, "INTERNAL_ERROR", "unexpected error while handling the request")
 
 
@@ -107,7 +107,7 @@ def _register_hooks(app: Flask, config: MockConfig) -> None:
     faults: FaultStore = app.extensions[FAULTS_KEY]
     bucket: TokenBucket = app.extensions[RATE_LIMIT_KEY]
     token = config.resolved_token()
-    admin_token = config.resolved_admin_token()
+    admin_token = config.resolved_admin_token() if config.admin_enabled else ""
     metrics = service.metrics
 
     @app.before_request

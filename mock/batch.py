@@ -65,6 +65,10 @@ _RESULT_COLUMNS = (
 batch_blueprint = Blueprint("batch", __name__)
 
 
+class BatchAbandoned(Exception):
+    """The database was reset while the batch was running."""
+
+
 @dataclass
 class BatchJob:
     batch_id: str
@@ -185,9 +189,9 @@ class BatchRunner:
         try:
             total = len(job.records)
             for start in range(0, total, self.chunk_size):
-                if job.generation != self._generation:
-                    return
                 processed = self._run_chunk(job, start, start + self.chunk_size, total)
+        except BatchAbandoned:
+            return
         except Exception as exc:  # any failure is reported on the batch itself
             self.db.execute(
                 "UPDATE batches SET status = 'FAILED', completed_at = ?, failed_records = ?, error = ?"
@@ -246,6 +250,8 @@ class BatchRunner:
         if done == total and "batch-drops-record" in defects:
             rows.pop()
         with self.db.write() as conn:
+            if job.generation != self._generation:
+                raise BatchAbandoned(batch_id)
             conn.executemany(INSERT_RESULT, rows)
             if reviews:
                 conn.executemany(INSERT_BATCH_REVIEW, reviews)

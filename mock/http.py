@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 import importlib.util
 import inspect
@@ -12,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from flask import Response, current_app, g, request
+from werkzeug.http import HTTP_STATUS_CODES
 
 from mock.errors import ApiError
 
@@ -126,10 +128,8 @@ scoring.errors.ScoringError: {code}: {message}
 
 
 def _html_error(status: int, code: str, message: str, headers: dict[str, str]) -> Response:
-    from werkzeug.http import HTTP_STATUS_CODES
-
     reason = HTTP_STATUS_CODES.get(status, "Error")
-    page = _HTML_PAGE.format(status=status, reason=reason, code=code, message=message)
+    page = _HTML_PAGE.format(status=status, reason=reason, code=code, message=html.escape(message))
     return Response(page, status=status, headers=headers, mimetype="text/html")
 
 
@@ -168,8 +168,10 @@ def api_error_response(exc: ApiError) -> Response:
     return error_response(exc.status, exc.code, exc.message, exc.details, exc.headers)
 
 
-def payload_too_large(limit: int) -> ApiError:
-    return ApiError(413, "PAYLOAD_TOO_LARGE", f"request body is larger than the limit of {limit} bytes")
+def payload_too_large(limit: int, actual: int | None = None) -> ApiError:
+    """413 PAYLOAD_TOO_LARGE stating the limit (and the body size when it is known)."""
+    size = f"{actual} bytes" if actual is not None else "more bytes"
+    return ApiError(413, "PAYLOAD_TOO_LARGE", f"request body has {size}, expected at most {limit} bytes")
 
 
 def body_limit(method: str, path: str) -> int:
@@ -194,7 +196,7 @@ def read_json_object(*, optional: bool = False) -> dict | None:
     declared = environ.get("CONTENT_LENGTH")
     length = int(declared) if declared and declared.isdigit() else None
     if length is not None and length > limit:
-        raise payload_too_large(limit)
+        raise payload_too_large(limit, length)
     chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
     if optional and not length and not chunked:
         return None
@@ -204,7 +206,7 @@ def read_json_object(*, optional: bool = False) -> dict | None:
         raise ApiError(415, "UNSUPPORTED_MEDIA_TYPE", f"Content-Type must be application/json, got {actual}")
     data = environ["wsgi.input"].read(length) if length is not None and not chunked else req.get_data(cache=False)
     if len(data) > limit:
-        raise payload_too_large(limit)
+        raise payload_too_large(limit, len(data))
     if optional and not data:
         return None
     try:

@@ -4,6 +4,7 @@
 set -u
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+export PATH="$PWD/.venv/bin:$PATH"
 PROCESSES="${PROCESSES:-4}"
 mkdir -p results
 status=0

@@ -29,7 +29,7 @@ Missing Correlation Id Is Generated As A UUID
     ${applicant}=    New Applicant    prime    label=corr-generated
     ${response}=    Score Applicant Via REST    ${applicant}
     ${generated}=    Correlation Id Should Be Generated    ${response}
-    ${body}=    Set Variable    ${response.json()}
+    VAR    ${body}=    ${response.json()}
     Should Be Equal    ${body}[correlationId]    ${generated}
     ...    msg=body correlationId '${body}[correlationId]' differs from the header '${generated}'    values=${FALSE}
 
@@ -59,14 +59,14 @@ Error Responses Repeat The Correlation Id
 
 *** Keywords ***
 Correlation Id Should Be
-    [Documentation]    Assert the response header and the body (``correlationId`` or ``error.correlationId``) carry ``expected``.
+    [Documentation]    Assert the header and the body (``correlationId`` or ``error.correlationId``) carry ``expected``.
     ...
     ...    Example: ``Correlation Id Should Be    ${response}    ${sent}``
     [Arguments]    ${response}    ${expected}
     ${header}=    Get From Dictionary    ${response.headers}    ${CORRELATION_HEADER}    default=${NONE}
     Should Be Equal    ${header}    ${expected}
     ...    msg=${CORRELATION_HEADER} header: expected '${expected}', got '${header}'    values=${FALSE}
-    ${body}=    Set Variable    ${response.json()}
+    VAR    ${body}=    ${response.json()}
     ${in_body}=    Evaluate    ($body.get('error') or $body).get('correlationId')
     Should Be Equal    ${in_body}    ${expected}
     ...    msg=correlationId in the body: expected '${expected}', got '${in_body}'    values=${FALSE}

@@ -35,9 +35,9 @@ Scoring Call Increments Request, Duration And Decision Metrics
 
 *** Keywords ***
 Metric Should Have Grown By One
-    [Documentation]    Assert the samples of ``name`` with ``labels`` grew by exactly one (by at least one on a shared target).
+    [Documentation]    Assert the samples of ``name`` with ``labels`` grew by one (at least one on a shared target).
     ...
-    ...    Example: ``Metric Should Have Grown By One    ${before}    ${after}    scoring_decisions_total    decision=APPROVE``
+    ...    Example: ``Metric Should Have Grown By One    ${before}    ${after}    scoring_decisions_total``
     [Arguments]    ${before}    ${after}    ${name}    &{labels}
     ${old}=    Sum Metric Samples    ${before}    ${name}    &{labels}
     ${new}=    Sum Metric Samples    ${after}    ${name}    &{labels}

@@ -12,7 +12,7 @@ REST Scoring Returns A Decision That Obeys Contract And Business Rules
     ${applicant}=    New Applicant    prime    label=smoke-rest
     ${response}=    Score Applicant Via REST    ${applicant}
     Response Should Conform To Schema    ${response}    ScoreResponse
-    ${body}=    Set Variable    ${response.json()}
+    VAR    ${body}=    ${response.json()}
     Should Be Equal    ${body}[transactionId]    ${applicant}[transactionId]
     Should Be Equal    ${body}[modelCode]    ${MODEL_CODE}    msg=A request without modelCode must use the champion
     ...    values=${FALSE}

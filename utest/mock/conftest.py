@@ -26,9 +26,7 @@ from mock.openapi import openapi_document
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = openapi_document()
-_TEMPLATES = [
-    (re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"), template) for template in SPEC["paths"]
-]
+_TEMPLATES = [(re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"), template) for template in SPEC["paths"]]
 
 
 def make_request(index: int = 1, prefix: str = "TX-UT", **overrides: Any) -> dict:

@@ -89,9 +89,23 @@ def test_soap_needs_the_token_but_not_for_the_wsdl(secured):
 
 
 @pytest.mark.parametrize("method", ["GET", "POST", "PUT", "DELETE", "PATCH"])
-@pytest.mark.parametrize("path", ["/__admin/faults", "/__admin/defect", "/__admin/reset", "/__admin/anything", "/__admin"])
+@pytest.mark.parametrize(
+    "path", ["/__admin/faults", "/__admin/defect", "/__admin/reset", "/__admin/anything", "/__admin"]
+)
 def test_no_admin_answers_404_everywhere(make_app, method, path):
-    client = make_app(admin_enabled=False).test_client()
+    client = make_app(admin_enabled=False, admin_token=ADMIN_TOKEN).test_client()
     response = client.open(path, method=method, json={"name": "pii-echo"})
     assert response.status_code == 404
     assert response.get_json()["error"]["code"] == "NOT_FOUND"
+
+
+def test_soap_errors_of_the_http_layer_are_faults(make_app):
+    client = make_app().test_client()
+    too_large = client.post("/soap/realtime-scoring", data=b" " * (64 * 1024 + 1), content_type="text/xml")
+    assert too_large.status_code == 413
+    assert b"soap:Client" in too_large.data and b"PAYLOAD_TOO_LARGE" in too_large.data
+    client.post("/__admin/rate-limit", json={"requestsPerSecond": 0.01, "burst": 1})
+    client.get("/soap/realtime-scoring?wsdl")
+    limited = client.get("/soap/realtime-scoring?wsdl")
+    assert limited.status_code == 429
+    assert b"soap:Server" in limited.data and int(limited.headers["Retry-After"]) >= 1

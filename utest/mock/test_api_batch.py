@@ -183,3 +183,15 @@ def test_a_scoring_failure_marks_the_batch_failed(app, client, applicant, wait_b
     assert final["error"] == "ValueError: scorecard table corrupted"
     assert final["failedRecords"] == 4
     assert client.get(f"{BATCH}/{status['batchId']}/results").status_code == 409
+
+
+def test_reset_abandons_a_queued_batch(app, client, applicant, monkeypatch):
+    runner = app.extensions[BATCH_KEY]
+    monkeypatch.setattr(runner, "_ensure_worker", lambda: None)
+    submit(client, {"records": records(applicant, 3)})
+    job = runner._queue.get_nowait()
+    client.post("/__admin/reset")
+    runner.run(job)
+    db = app.extensions["scoregate.service"].db
+    assert db.query_one("SELECT COUNT(*) FROM batch_results") == (0,)
+    assert db.query_one("SELECT COUNT(*) FROM batches") == (0,)

@@ -227,3 +227,15 @@ def test_correlation_id_echo_rules(client, sent, echoed):
 def test_generated_correlation_id_is_in_error_body(client):
     response = client.get("/nowhere")
     assert response.get_json()["error"]["correlationId"] == response.headers["X-Correlation-ID"]
+
+
+def test_a_soap_decision_is_replayed_over_rest(app, client, applicant):
+    service = app.extensions["scoregate.service"]
+    body, replay = service.score_realtime(applicant(12), "SOAP", "soap-corr-1")
+    assert replay is False and body["correlationId"] == "soap-corr-1"
+    rest = client.post(SCORE, json=applicant(12))
+    assert rest.headers["Idempotent-Replay"] == "true"
+    assert rest.get_json() == body
+    assert client.get("/api/v1/decisions/TX-UT-00000012").get_json()["interface"] == "SOAP"
+    again, replay = service.score_realtime(applicant(12), "SOAP", "soap-corr-2")
+    assert replay is True and again == body

@@ -42,7 +42,9 @@ class RecordSource:
 
 
 class DictSource(RecordSource):
-    def __init__(self, description: str, records: Iterable[Mapping[str, Any]] | Callable[[], Iterator[Mapping]]) -> None:
+    def __init__(
+        self, description: str, records: Iterable[Mapping[str, Any]] | Callable[[], Iterator[Mapping]]
+    ) -> None:
         super().__init__(description)
         self._records = records
 

@@ -81,10 +81,7 @@ def _length_boundaries(field: str) -> list[dict[str, Any]]:
     for end, base in (("min", minimum), ("max", maximum)):
         for suffix, step in (("-1", -1), ("", 0), ("+1", 1)):
             length = base + step
-            if fixed:
-                value = fixed + filler[:length]
-            else:
-                value = (prefix + filler)[:length]
+            value = fixed + filler[:length] if fixed else (prefix + filler)[:length]
             cases.append({"value": value, "valid": minimum <= length <= maximum, "label": f"{end}{suffix}"})
     return cases
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Mapping
@@ -62,7 +63,7 @@ def parse_bands(text: str) -> tuple[tuple[str, float], ...]:
         bands.append((name.strip(), float(lower) if lower.strip() else -math.inf))
     if not bands or bands[-1][1] != -math.inf:
         raise ValueError(f"bands must end with a band without a lower bound (like 'E'), got '{text}'")
-    if any(a[1] <= b[1] for a, b in zip(bands, bands[1:], strict=False)):
+    if any(a[1] <= b[1] for a, b in itertools.pairwise(bands)):
         raise ValueError(f"band lower bounds must be strictly descending, got '{text}'")
     return tuple(bands)
 
@@ -192,7 +193,10 @@ def _timestamp_problems(body: Mapping[str, Any], now: datetime, max_age_seconds:
     age = (now - moment).total_seconds()
     if abs(age) > max_age_seconds:
         where = "in the future" if age < 0 else "old"
-        return [f"scoredAt: expected within {max_age_seconds:g} s of {_iso(now)}, got {scored_at} ({abs(age):.0f} s {where})"]
+        return [
+            f"scoredAt: expected within {max_age_seconds:g} s of {_iso(now)}, "
+            f"got {scored_at} ({abs(age):.0f} s {where})"
+        ]
     return []
 
 
@@ -206,4 +210,3 @@ def as_datetime(value: Any) -> datetime | None:
         return None
     moment = value if isinstance(value, datetime) else parse_utc_timestamp(str(value))
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-

@@ -23,7 +23,13 @@ from .values import reason_code_list
 
 DEFAULT_FIELDS = ("score", "decision", "riskBand", "probabilityOfDefault", "reasonCodes")
 DEFAULT_TOLERANCES = {"score": Tolerance("abs", 0.0), "probabilityOfDefault": Tolerance("abs", 0.0)}
-EQUAL, WITHIN, BEYOND, FLIP, CODES = "equal", "within_tolerance", "beyond_tolerance", "decision_flip", "reason_code_change"
+EQUAL, WITHIN, BEYOND, FLIP, CODES = (
+    "equal",
+    "within_tolerance",
+    "beyond_tolerance",
+    "decision_flip",
+    "reason_code_change",
+)
 FAILING_KINDS = frozenset({BEYOND, FLIP, CODES})
 _INVALID = object()
 
@@ -322,7 +328,13 @@ def _merge(actual_rows: Iterable[tuple], baseline_rows: Iterable[tuple], result:
     for actual, expected in zip_longest(actual_rows, baseline_rows):
         if actual is not None and expected is not None:
             key = actual[0]
-            if key == expected[0] and key and key not in done and key not in pending_actual and key not in pending_baseline:
+            if (
+                key == expected[0]
+                and key
+                and key not in done
+                and key not in pending_actual
+                and key not in pending_baseline
+            ):
                 done_add(key)
                 lockstep += 1
                 if actual == expected:

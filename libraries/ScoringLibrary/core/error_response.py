@@ -10,7 +10,9 @@ def error_response_problems(body: Any, fields: Iterable[str], code: str | None =
     """Problems with an error body; ``fields`` items are ``name`` or ``name:issue`` and must all be in details."""
     error = body.get("error") if isinstance(body, Mapping) else None
     if not isinstance(error, Mapping):
-        return [f"$.error: expected the contract's error object, got {_kind(error if isinstance(body, Mapping) else body)}"]
+        return [
+            f"$.error: expected the contract's error object, got {_kind(error if isinstance(body, Mapping) else body)}"
+        ]
     problems = [
         f"$.error.{name}: expected a non-empty string, got {error.get(name)!r}"
         for name in ("code", "message", "correlationId")

@@ -6,8 +6,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-_TABLE_STYLE = "border-collapse:collapse;margin:4px 0"
-_CELL_STYLE = "border:1px solid #999;padding:2px 6px;text-align:left;vertical-align:top"
+_TABLE_OPEN = '<table border="1" cellpadding="3" style="border-collapse:collapse">'
 
 
 def cell_text(value: Any) -> str:
@@ -23,12 +22,12 @@ def cell_text(value: Any) -> str:
 
 def html_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None) -> str:
     """Render rows as an HTML table; every header and cell is escaped."""
-    parts = [f'<table style="{_TABLE_STYLE}">']
+    parts = [_TABLE_OPEN]
     if caption:
-        parts.append(f'<caption style="text-align:left;font-weight:bold">{escape(caption)}</caption>')
-    parts.append("<tr>" + "".join(f'<th style="{_CELL_STYLE}">{escape(h)}</th>' for h in headers) + "</tr>")
+        parts.append(f'<caption style="text-align:left"><b>{escape(caption)}</b></caption>')
+    parts.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr>")
     for row in rows:
-        cells = "".join(f'<td style="{_CELL_STYLE}">{escape(cell_text(value))}</td>' for value in row)
+        cells = "".join(f"<td>{escape(cell_text(value))}</td>" for value in row)
         parts.append(f"<tr>{cells}</tr>")
     parts.append("</table>")
     return "".join(parts)

@@ -50,7 +50,10 @@ class OpenApiContract:
         if name not in self._validators:
             self.schema(name)
             registry = Registry().with_resource(CONTRACT_URI, Resource(self.document, DRAFT202012))
-            root = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": f"{CONTRACT_URI}#/components/schemas/{name}"}
+            root = {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "$ref": f"{CONTRACT_URI}#/components/schemas/{name}",
+            }
             self._validators[name] = Draft202012Validator(root, registry=registry)
         return self._validators[name]
 
@@ -59,7 +62,9 @@ class OpenApiContract:
         return schema_violations(self.validator(name), body)
 
 
-def load_openapi(source: str | Path, timeout: float = 10.0, headers: Mapping[str, str] | None = None) -> OpenApiContract:
+def load_openapi(
+    source: str | Path, timeout: float = 10.0, headers: Mapping[str, str] | None = None
+) -> OpenApiContract:
     """Load an OpenAPI document from a URL or a file path (JSON, or YAML for ``.yaml``/``.yml``)."""
     text_source = str(source)
     if re.match(r"^https?://", text_source):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -46,7 +47,7 @@ def monotonicity_breaks(
         raise ValueError(f"expected one response per variant: {len(variants)} variants, {len(bodies)} responses")
     pairs = sorted(zip(variants, bodies, strict=True), key=lambda pair: float(pair[0][field]))
     breaks = []
-    for (low_v, low_r), (high_v, high_r) in zip(pairs, pairs[1:], strict=False):
+    for (low_v, low_r), (high_v, high_r) in itertools.pairwise(pairs):
         if float(low_v[field]) == float(high_v[field]):
             continue
         low_score, high_score = low_r.get("score"), high_r.get("score")

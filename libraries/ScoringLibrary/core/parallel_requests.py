@@ -155,7 +155,9 @@ def post_json_in_parallel(
     worker = _Worker(session_factory, headers or {}, workers if start_together else 1)
     try:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scoregate-parallel") as pool:
-            futures = [pool.submit(_post, worker, index, url, payload, timeout) for index, payload in enumerate(payloads)]
+            futures = [
+                pool.submit(_post, worker, index, url, payload, timeout) for index, payload in enumerate(payloads)
+            ]
             return [future.result() for future in futures]
     finally:
         worker.close()
@@ -170,9 +172,7 @@ def status_counts(results: Sequence[ParallelResult | Mapping[str, Any]]) -> dict
     return dict(sorted(counts.items()))
 
 
-def unexpected_results(
-    results: Sequence[Mapping[str, Any]], expected_status: int
-) -> list[Mapping[str, Any]]:
+def unexpected_results(results: Sequence[Mapping[str, Any]], expected_status: int) -> list[Mapping[str, Any]]:
     """The results (as dictionaries) whose status is not ``expected_status``."""
     return [result for result in results if result.get("status") != expected_status]
 
@@ -183,3 +183,85 @@ def summarize_result(result: Mapping[str, Any], limit: int = 160) -> str:
         return f"#{result.get('index')} {result.get('error')}"
     text = str(result.get("text", "")).replace("\n", " ")
     return f"#{result.get('index')} {result.get('status')}: {text[:limit]}"
+
+
+def differing_fields(expected: Any, actual: Any) -> list[str]:
+    """The top-level keys whose values differ between two JSON objects (``$`` when either is not an object)."""
+    if not isinstance(expected, Mapping) or not isinstance(actual, Mapping):
+        return [] if expected == actual else ["$"]
+    keys = sorted(set(expected) | set(actual))
+    return [key for key in keys if key not in expected or key not in actual or expected[key] != actual[key]]
+
+
+def body_differences(results: Sequence[Mapping[str, Any]]) -> list[str]:
+    """One line per result whose body text differs from the first result's, naming the differing fields."""
+    if not results:
+        return []
+    first = results[0]
+    problems = []
+    for result in results[1:]:
+        if result.get("text") == first.get("text"):
+            continue
+        if result.get("status") is None:
+            problems.append(f"#{result.get('index')} has no body ({result.get('error')})")
+            continue
+        fields = differing_fields(first.get("body"), result.get("body"))
+        named = ", ".join(fields) if fields else "byte-level formatting only"
+        problems.append(f"#{result.get('index')} differs from #{first.get('index')} in {named}")
+    return problems
+
+
+def header_value(result: Mapping[str, Any], name: str) -> str | None:
+    """A response header of a result, looked up case-insensitively."""
+    wanted = name.lower()
+    for key, value in (result.get("headers") or {}).items():
+        if str(key).lower() == wanted:
+            return str(value)
+    return None
+
+
+def echo_problems(
+    results: Sequence[Mapping[str, Any]], payloads: Sequence[Mapping[str, Any]], fields: Sequence[str]
+) -> list[str]:
+    """Where a result's body does not carry the ``fields`` of the payload sent at the same index."""
+    if len(results) != len(payloads):
+        return [f"{len(payloads)} requests were sent but {len(results)} results came back"]
+    problems = []
+    for result, payload in zip(results, payloads, strict=True):
+        body = result.get("body")
+        if not isinstance(body, Mapping):
+            problems.append(f"#{result.get('index')} has no JSON object body (status {result.get('status')})")
+            continue
+        for name in fields:
+            if body.get(name) != payload.get(name):
+                problems.append(
+                    f"#{result.get('index')} {name}: sent {payload.get(name)!r}, answered {body.get(name)!r}"
+                )
+    return problems
+
+
+def stored_response_problems(
+    stored: Mapping[str, str], results: Sequence[Mapping[str, Any]], key: str = "transactionId"
+) -> list[str]:
+    """Where the stored responses (``{transactionId: response text}``) differ from the answers callers got.
+
+    Names answers with no stored response, stored responses that differ from the answer (with the fields
+    that differ) and stored responses no answer accounts for.
+    """
+    problems = []
+    answered: set[str] = set()
+    for result in results:
+        body = result.get("body")
+        if not isinstance(body, Mapping) or key not in body:
+            problems.append(f"#{result.get('index')} has no {key} to look up (status {result.get('status')})")
+            continue
+        name = str(body[key])
+        answered.add(name)
+        if name not in stored:
+            problems.append(f"{name}: answered but not stored")
+        elif stored[name] != result.get("text"):
+            fields = differing_fields(parse_json(stored[name]), body)
+            named = ", ".join(fields) if fields else "byte-level formatting only"
+            problems.append(f"{name}: stored response differs from the answer in {named}")
+    problems.extend(f"{name}: stored but never answered" for name in sorted(set(stored) - answered))
+    return problems

@@ -50,7 +50,9 @@ CARD = re.compile(r"(?<!\d)(?<!\d[ -])\d(?:[ -]?\d){12,18}(?![ -]?\d)")
 PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])\+[1-9](?:[ .-]?\d){7,14}(?![ .-]?\d)")
 PHONE_US = re.compile(r"(?<![\w(-])(?:\(\d{3}\) ?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-])")
 PHONE_UK = re.compile(r"(?<![\w.+-])0\d{2,4} \d{3,4} ?\d{3,4}(?![\w.-])")
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})")
+EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24})(?![A-Za-z])"
+)
 IBAN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2})(\d{2})((?: ?[A-Z0-9]){11,30})")
 
 
@@ -262,7 +264,12 @@ class _OneLine:
         return piece
 
 
-_STRINGS_LINE = re.compile(r'^\s*window\.(?:output\["strings"\]\s*=\s*window\.output\["strings"\]\.concat\(|strings\d+\s*=\s*)')
+_STRINGS_LINE = re.compile(
+    r'^\s*window\.(?:output\["strings"\]\s*=\s*window\.output\["strings"\]\.concat\(|strings\d+\s*=\s*)'
+)
+
+
+_HEX_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\x([0-9a-fA-F]{2})")
 
 
 def _robot_strings(line: str) -> list[str] | None:
@@ -271,7 +278,7 @@ def _robot_strings(line: str) -> list[str] | None:
         return None
     start, end = line.find("[", match.end() - 1), line.rfind("]")
     try:
-        items = json.loads(line[start : end + 1])
+        items = json.loads(_HEX_ESCAPE.sub(r"\1\\u00\2", line[start : end + 1]))
     except (ValueError, TypeError):
         return None
     return [_decode_robot_string(item) for item in items if isinstance(item, str)]

@@ -15,7 +15,10 @@ import yaml
 from .business_rules import ScorecardRules
 
 DERIVED = {"debtToIncome": "existingDebt", "loanToIncome": "requestedAmount"}
-DEFAULT_POLICY_RULES = ({"code": "P01", "rule": "zero_income"}, {"code": "P02", "rule": "amount_above_income_months", "months": 60})
+DEFAULT_POLICY_RULES = (
+    {"code": "P01", "rule": "zero_income"},
+    {"code": "P02", "rule": "amount_above_income_months", "months": 60},
+)
 DECISION_RANK = {"DECLINE": 0, "REFER": 1, "APPROVE": 2}
 
 
@@ -26,7 +29,7 @@ class Bin:
     points: int
 
     def holds(self, value: float) -> bool:
-        return self.minimum <= value < self.maximum
+        return self.minimum <= value and (value < self.maximum or math.isinf(self.maximum))
 
     @property
     def label(self) -> str:
@@ -190,7 +193,9 @@ def _rules(document: Mapping[str, Any]) -> ScorecardRules:
         changes["bands"] = (*((b["band"], float(b["min"])) for b in ordered[:-1]), (ordered[-1]["band"], -math.inf))
     pd = document.get("probabilityOfDefault") or {}
     changes.update(
-        pd_base_score=pd.get("baseScore"), pd_base_odds=pd.get("baseOdds"), pd_points_to_double_odds=pd.get("pointsToDoubleOdds")
+        pd_base_score=pd.get("baseScore"),
+        pd_base_odds=pd.get("baseOdds"),
+        pd_points_to_double_odds=pd.get("pointsToDoubleOdds"),
     )
     codes = document.get("reasonCodes")
     if codes:
@@ -229,8 +234,10 @@ def _inside(rng: random.Random, chosen: Bin, name: str, integer: bool) -> float:
     low = chosen.minimum
     high = chosen.maximum if not math.isinf(chosen.maximum) else low + OPEN_WIDTH.get(name, max(low, 1.0))
     if integer:
-        upper = min(int(math.ceil(high)) - 1, NUMERIC_SPANS.get(name, (0, math.inf))[1])
-        return rng.randint(int(math.ceil(low)), max(int(math.ceil(low)), upper))
+        first, last = math.ceil(low), math.ceil(high) - 1
+        if name in NUMERIC_SPANS:
+            last = min(last, NUMERIC_SPANS[name][1])
+        return rng.randint(first, max(first, last))
     width = high - low
     return rng.uniform(low + 0.2 * width, high - 0.2 * width)
 
@@ -245,7 +252,9 @@ def build_applicant(spec: ScorecardSpec, combo: tuple[tuple[int, Any], ...], rng
     applicant["age"] = int(_inside(rng, chosen["age"], "age", True))
     applicant["monthlyIncome"] = income
     applicant["employmentStatus"] = chosen["employmentStatus"]
-    applicant["requestedAmount"] = round(max(100.0, _inside(rng, chosen["loanToIncome"], "loanToIncome", False) * 12 * income))
+    applicant["requestedAmount"] = round(
+        max(100.0, _inside(rng, chosen["loanToIncome"], "loanToIncome", False) * 12 * income)
+    )
     applicant["existingDebt"] = round(_inside(rng, chosen["debtToIncome"], "debtToIncome", False) * 12 * income, 2)
     history_bin: Bin = chosen["creditHistoryMonths"]
     cap = max(0, (applicant["age"] - 18) * 12)
@@ -293,7 +302,12 @@ def applicants_around_cutoff(
             }
             outcome = spec.evaluate(request)
             cases.append(
-                {"applicant": request, "expectedScore": outcome.score, "expectedDecision": outcome.decision, "label": label}
+                {
+                    "applicant": request,
+                    "expectedScore": outcome.score,
+                    "expectedDecision": outcome.decision,
+                    "label": label,
+                }
             )
     return cases
 

@@ -72,7 +72,7 @@ REGISTRY = SecretRegistry()
 
 
 class SecretMaskingListener:
-    """Listener API v3 masking registered secrets in log messages and in failure messages of results.
+    """Listener API v3 masking registered secrets in log messages and in the messages and docs of results.
 
     Registered as a library listener (``ROBOT_LIBRARY_LISTENER``), it is called before the output file writer,
     so masked messages are what output.xml and the reports built from it contain.
@@ -92,18 +92,21 @@ class SecretMaskingListener:
         message.message = self.registry.mask(message.message)
 
     def end_keyword(self, data, result) -> None:
-        """Mask a keyword's failure message."""
+        """Mask a keyword's failure message and its documentation (user keyword docs resolve variables)."""
         self._mask_result(result)
 
     def end_test(self, data, result) -> None:
-        """Mask a test's failure message (it also goes to report.html and xunit)."""
+        """Mask a test's failure message (it also goes to report.html and xunit) and its documentation."""
         self._mask_result(result)
 
     def end_suite(self, data, result) -> None:
-        """Mask a suite's setup or teardown failure message."""
+        """Mask a suite's setup or teardown failure message and its documentation."""
         self._mask_result(result)
 
     def _mask_result(self, result) -> None:
-        message = getattr(result, "message", None)
-        if message:
-            result.message = self.registry.mask(message)
+        for name in ("message", "doc"):
+            text = getattr(result, name, None)
+            if text:
+                masked = self.registry.mask(text)
+                if masked != text:
+                    setattr(result, name, masked)

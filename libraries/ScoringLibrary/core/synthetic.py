@@ -64,7 +64,9 @@ def _profile(
 
 
 def _prime(rng: random.Random) -> dict[str, Any]:
-    values = _profile(rng, (30, 64), (4500, 12000), {"full_time": 85, "self_employed": 15}, (72, 360), (0, 0.15), (0.05, 0.3))
+    values = _profile(
+        rng, (30, 64), (4500, 12000), {"full_time": 85, "self_employed": 15}, (72, 360), (0, 0.15), (0.05, 0.3)
+    )
     if values["age"] >= 58 and rng.random() < 0.3:
         values["employmentStatus"] = "retired"
     return values

@@ -8,9 +8,10 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 import xmlschema
-from xmlschema.extras.wsdl import Wsdl11Document
 from defusedxml import ElementTree as SafeElementTree
+from xmlschema.extras.wsdl import Wsdl11Document
 
+_CLARK = re.compile(r"\{[^{}\s]*[:/][^{}\s]*\}")
 SOAP_ENVELOPE_NAMESPACES = {
     "http://schemas.xmlsoap.org/soap/envelope/",
     "http://www.w3.org/2003/05/soap-envelope",
@@ -66,6 +67,7 @@ def validate_xml(xml_text: str | bytes, schema: xmlschema.XMLSchema, element: st
     target = select_element(root, element)
     violations = []
     for error in schema.iter_errors(target):
-        reason = (error.reason or str(error.message)).strip().replace("\n", " ")
-        violations.append(f"{error.path or '/' + local_name(target.tag)}: {reason}")
+        reason = _CLARK.sub("", (error.reason or str(error.message)).strip().replace("\n", " "))
+        path = _CLARK.sub("", error.path or "/" + local_name(target.tag))
+        violations.append(f"{path}: {reason}")
     return XsdResult(local_name(target.tag), violations)

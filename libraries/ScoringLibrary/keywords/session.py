@@ -13,11 +13,11 @@ import time
 from typing import Any
 
 import requests
-from robot.api import logger
 from robot.api.deco import keyword
 from robot.api.types import Secret
 from robot.libraries.BuiltIn import BuiltIn
 
+from ..base import LibraryComponent
 from ..core.secret_masking import REGISTRY
 
 DEFAULT_TIMEOUT_SECONDS = 10.0
@@ -32,22 +32,23 @@ def bearer_headers(token: Secret | None) -> dict[str, str]:
 
 
 def new_run_id(now: float | None = None, pid: int | None = None, suffix: str | None = None) -> str:
-    """A run id unique per run and per process: ``T<yymmddHHMMSS>-<pid>-<4 hex>``, 25 characters at most."""
-    stamp = time.strftime("%y%m%d%H%M%S", time.gmtime(time.time() if now is None else now))
+    """A run id unique per run and per process: ``R<yymmdd>T<HHMMSS>P<pid>X<4 hex>``, 26 characters at most.
+
+    Letters separate the digit groups, so no run of digits looks like a card or account number to a
+    personal-data scanner reading the transactionIds in logs and databases.
+    """
+    stamp = time.strftime("%y%m%dT%H%M%S", time.gmtime(time.time() if now is None else now))
     process = os.getpid() if pid is None else pid
     tail = secrets.token_hex(2) if suffix is None else suffix
-    return f"T{stamp}-{process % 10_000_000}-{tail}"
+    return f"R{stamp}P{process % 1_000_000}X{tail}"
 
 
 def _secret_value(token: Secret | None) -> str:
     return "" if token is None else token.value
 
 
-class SessionKeywords:
+class SessionKeywords(LibraryComponent):
     """Open REST sessions and SOAP clients on the scoring target and generate per-run identifiers."""
-
-    def __init__(self, ctx: Any = None) -> None:
-        self.ctx = ctx
 
     @keyword("Generate Scoring Token")
     def generate_scoring_token(self, length: int = 32) -> Secret:
@@ -82,7 +83,7 @@ class SessionKeywords:
         """Return an id unique to this run and this process, used as the prefix of every transactionId.
 
         Example:
-        | ${run id} = | Generate Run Id | # T261125101530-4242-9f3c |
+        | ${run id} = | Generate Run Id | # R261125T101530P4242X9f3c |
         """
         return new_run_id()
 
@@ -122,7 +123,7 @@ class SessionKeywords:
             options["retry_method_list"] = [method.upper() for method in retry_method_list]
         session = requests_library.create_session(alias, base_url.rstrip("/"), **options)
         session.headers.update(bearer_headers(token))
-        logger.info(f"Session '{alias}' on {base_url} {'with' if bearer_headers(token) else 'without'} a bearer token.")
+        self.info(f"Session '{alias}' on {base_url} {'with' if bearer_headers(token) else 'without'} a bearer token.")
 
     @keyword("Create Scoring SOAP Client")
     def create_scoring_soap_client(
@@ -172,5 +173,5 @@ class SessionKeywords:
         prepared = session.prepare_request(requests.Request(method.upper(), url))
         prepared.headers[name] = value
         response = session.send(prepared, timeout=timeout, allow_redirects=False)
-        logger.info(f"{method.upper()} {url} with raw header {name}: {value!r} -> {response.status_code}")
+        self.info(f"{method.upper()} {url} with raw header {name}: {value!r} -> {response.status_code}")
         return response

@@ -1,0 +1,19 @@
+"""Keyword components of ScoringLibrary, one per area."""
+
+from .contract import ContractKeywords
+from .drift import DriftKeywords
+from .latency import LatencyKeywords
+from .metamorphic import MetamorphicKeywords
+from .privacy import PrivacyKeywords
+from .regression import RegressionKeywords
+from .synthetic import SyntheticDataKeywords
+
+__all__ = [
+    "ContractKeywords",
+    "DriftKeywords",
+    "LatencyKeywords",
+    "MetamorphicKeywords",
+    "PrivacyKeywords",
+    "RegressionKeywords",
+    "SyntheticDataKeywords",
+]
