@@ -163,19 +163,25 @@ def plain_loop(actual_path: str, baseline_path: str) -> dict:
 def measure(mode: str, actual: str, baseline: str) -> None:
     """Run one measurement in this process and print a JSON line."""
     if mode == "plain":
-        start = time.perf_counter()
+        cpu_before, start = _cpu(), time.perf_counter()
         summary = plain_loop(actual, baseline)
     else:
         from ScoringLibrary.core.comparator import compare_results
 
-        start = time.perf_counter()
+        cpu_before, start = _cpu(), time.perf_counter()
         result = compare_results(actual, baseline, TOLERANCES)
         summary = {k: v for k, v in result.as_dict().items() if isinstance(v, int)}
     seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        json.dumps({"mode": mode, "seconds": round(seconds, 3), "peak_rss_mb": round(peak_mb, 1), "summary": summary})
-    )
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
+    report = {"mode": mode, "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
+    report.update(peak_rss_mb=round(usage.ru_maxrss / 1024, 1), summary=summary)
+    print(json.dumps(report))
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_child(mode: str, actual: Path, baseline: Path) -> dict:
@@ -229,9 +235,13 @@ def main() -> None:
             ("plain per-record loop CSV", run_child("plain", paths["actual.csv"], paths["baseline.csv"])),
         ]
         for label, run in runs:
-            print(f"{label:28s} {run['seconds']:7.2f} s  peak RSS {run['peak_rss_mb']:7.0f} MB  {run['summary']}")
+            print(
+                f"{label:28s} wall {run['seconds']:6.2f} s  CPU {run['cpu_seconds']:6.2f} s  "
+                f"peak RSS {run['peak_rss_mb']:6.0f} MB  {run['summary']}"
+            )
         ratio = runs[2][1]["seconds"] / runs[0][1]["seconds"]
-        print(f"plain loop / compare_results (CSV): {ratio:.1f}x")
+        cpu_ratio = runs[2][1]["cpu_seconds"] / runs[0][1]["cpu_seconds"]
+        print(f"plain loop / compare_results (CSV): {ratio:.1f}x wall, {cpu_ratio:.1f}x CPU")
     finally:
         if not args.keep:
             shutil.rmtree(directory, ignore_errors=True)

@@ -406,7 +406,9 @@ def _scoring_paths() -> dict[str, Any]:
                 "batch",
                 _responses(results_ok, (401, 404, 409, 422, 429, 500, 503)),
                 parameters=[
-                    _query_parameter("page", {"type": "integer", "minimum": 1, "default": 1}, "JSON only"),
+                    _query_parameter(
+                        "page", {"type": "integer", "minimum": 1, "maximum": 1_000_000_000, "default": 1}, "JSON only"
+                    ),
                     _query_parameter(
                         "pageSize", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}, "JSON only"
                     ),

@@ -18,6 +18,7 @@ from .keywords import (
     SyntheticDataKeywords,
 )
 from .keywords.concurrency import ConcurrencyKeywords
+from .keywords.load import LoadKeywords
 from .keywords.session import SessionKeywords
 
 __version__ = "0.1.0"
@@ -137,13 +138,15 @@ class ScoringLibrary(DynamicCore):
     `Database Should Not Contain PII` and `Robot Outputs Should Not Contain PII` look for:
     | =Kind= | =Detected when= | =Synthetic-safe= |
     | SSN | ``ddd-dd-dddd`` | area 000, 666 or 900-999, group 00, serial 0000 |
-    | card number | 13-19 digits (single spaces or dashes between), first digit 2-6, Luhn valid | Luhn-invalid numbers |
+    | card number | 13-19 digits, one run or groups of 4 (4-6-5), first digit 2-6, Luhn valid | Luhn-invalid |
     | phone number | ``+`` and 8-15 digits; ``(415) 555-2671``, ``415-555-2671``; ``020 7946 0958`` | |
     | e-mail | any address | example.com, example.org, example.net and their subdomains |
     | IBAN | known country code, check digits, the country's length, mod 97 = 1 | invalid check digits |
     | secret | exact value given as argument (also HTML-escaped) | |
 
-    Secrets may be given as strings or as Robot ``Secret`` values (``${TOKEN: Secret}``).
+    Secrets may be given as strings or as Robot ``Secret`` values (``${TOKEN: Secret}``); prefer
+    ``Secret`` values, since Robot records keyword arguments in output.xml and shows a ``Secret``
+    there only as ``<secret>``.
     Failures and logs name the kind and the place (``file:line``, ``table.column rowid N``,
     ``log.html:12 strings[40]``) and never the value. Files are scanned line by line.
 
@@ -152,6 +155,15 @@ class ScoringLibrary(DynamicCore):
     `Start Latency Collection`, `Record Latency` and `Record Response Latency` collect response
     times per named collection; `Latency Statistics` and `Latency Percentile Should Be Below`
     use nearest-rank percentiles (always a measured value, never interpolated).
+
+    = Load tests =
+
+    `Run Load Test` runs headless Locust in a separate process (scenarios ``realtime_rest``,
+    ``realtime_soap`` and ``batch``; shapes ``sustained``, ``spike`` and ``step``) and returns requests,
+    failures, error ratio, throughput and p50/p95/p99/max latency, overall and per endpoint, with a chart
+    of latency and throughput over time in the log. `Run Distributed Load Test` adds a master and worker
+    processes; `Read Load Test Result` reads the CSV of a run made elsewhere. `Load Test SLO Should Be Met`
+    names every missed objective with the measured value and the limit.
 
     = Failures and logs =
 
@@ -183,5 +195,6 @@ class ScoringLibrary(DynamicCore):
                 LatencyKeywords(self),
                 SessionKeywords(self),
                 ConcurrencyKeywords(self),
+                LoadKeywords(self),
             ]
         )

@@ -67,12 +67,10 @@ The Worst Bin Of A Scored Factor Is Among The Reasons
 Reason Codes Carry Their Published Descriptions
     [Documentation]    Risk: vague or altered reason texts ("internal standards") on the adverse-action notice.
     ...    Every code of a refer, a decline and a policy decline carries its published description.
-    FOR    ${changes}    IN    ${{{}}}    ${{{'existingDebt': 15000}}}    ${{{'monthlyIncome': 0}}}
-        ${applicant}=    Compliance Applicant    label=comp-text    &{changes}
-        ${body}=    Score Applicant    ${applicant}
-        Should Not Be Empty    ${body}[reasonCodes]    msg=${body}[decision] of ${changes} states no reasons
-        Reason Descriptions Should Be Published    ${body}
-    END
+    [Template]    Reasons Should Carry Published Descriptions
+    REFER
+    DECLINE    existingDebt=${15000}
+    DECLINE    monthlyIncome=${0}
 
 Approvals State No Reasons
     [Documentation]    Risk: adverse-action reasons sent with an approval.

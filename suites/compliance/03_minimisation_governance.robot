@@ -13,6 +13,10 @@ Resource         ../../resources/compliance.resource
 Test Tags        compliance
 
 
+*** Variables ***
+&{SYNTHETIC_ADDRESS}    line1=1 Example Street    city=Exampletown    postcode=EX1 0AA
+
+
 *** Test Cases ***
 Personal Fields The Model Does Not Use Are Refused And Not Stored
     [Documentation]    Risk: personal data collected and stored without a purpose. Each field is refused with
@@ -25,7 +29,7 @@ Personal Fields The Model Does Not Use Are Refused And Not Stored
     gender    female
     maritalStatus    married
     ethnicity    synthetic-group-a
-    address    ${{{'line1': '1 Example Street', 'city': 'Exampletown', 'postcode': 'EX1 0AA'}}}
+    address    ${SYNTHETIC_ADDRESS}
 
 Personal Fields In Batch Records Are Refused
     [Documentation]    Risk: the batch channel accepting what realtime refuses. The whole batch is rejected with
@@ -36,6 +40,13 @@ Personal Fields In Batch Records Are Refused
     VAR    @{records}=    ${first}    ${second}
     ${response}=    Submit Batch    ${records}    expected_status=422
     Response Should Name Invalid Fields    ${response}    records[1].email:unknown_field    exact=${TRUE}
+
+Personal Elements In A SOAP Request Are Refused
+    [Documentation]    Risk: the SOAP interface accepting personal data that REST refuses.
+    [Tags]    data-minimisation
+    [Template]    Personal Element Should Be Refused Over SOAP
+    nationalId    900-12-3456
+    email    applicant.synthetic@example.com
 
 Every Decision Carries Model Code Version Transaction Id And Timestamp
     [Documentation]    Risk: a decision that cannot be traced to the model version and request that made it

@@ -46,6 +46,6 @@ Decision Rates Today Match The Approved Baseline
 Score The Baseline Population Today
     [Documentation]    Load the approved baseline and score its applicants in one champion batch.
     ${baseline}=    Load Approved Baseline
-    ${today}=    Score Baseline Cases In Batch    ${baseline}[records]    label=drift-base
+    ${today}=    Score Baseline Cases In Batch    ${baseline}[records]    label=drift-bl
     VAR    ${BASELINE}=    ${baseline}    scope=SUITE    # robocop: off=no-suite-variable
     VAR    ${TODAY}=    ${today}    scope=SUITE    # robocop: off=no-suite-variable

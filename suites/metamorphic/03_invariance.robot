@@ -52,6 +52,11 @@ SOAP And REST Give The Same Outcome
     VAR    @{outcomes}=    ${rest}    ${soap}
     Outcomes Should Be Identical    ${outcomes}
 
+SOAP Namespace Prefixes Do Not Change The Outcome
+    [Documentation]    Risk: a SOAP parser bound to one namespace prefix, scoring (or dropping) elements
+    ...    differently when a client declares the namespace as default or under another prefix.
+    Outcome Should Not Depend On SOAP Namespace Prefix    ${HIGH_DTI_BASE}    ${EMPTY}    ns    sg    scoring
+
 The Position In A Batch Does Not Change The Outcome
     [Documentation]    Risk: batch scoring that depends on neighbours or position. The same applicant placed
     ...    first, in the middle and last of a batch of other applicants gets the realtime outcome each time.

@@ -1,13 +1,11 @@
 *** Settings ***
-Documentation     What the platform and the test run keep (database, service log, Robot reports) holds no personal
-...               data, no request bodies and no API token.
+Documentation    What the platform and the test run keep (database, service log, Robot reports) holds no personal
+...              data, no request bodies and no API token.
 
-Resource          ../../resources/scoregate.resource
-Resource          ../../resources/privacy.resource
+Resource         ../../resources/scoregate.resource
+Resource         ../../resources/privacy.resource
 
-Suite Teardown    Disconnect From Scoring Database
-
-Test Tags         privacy    storage
+Test Tags        privacy    storage
 
 
 *** Test Cases ***
@@ -18,6 +16,7 @@ The Database Holds No Personal Data Or Secrets
     ${applicant}=    New Applicant    near_prime    label=privacy-db
     Score Applicant    ${applicant}
     Scoring Tables Should Hold No PII
+    [Teardown]    Disconnect From Scoring Database
 
 The Database Stores No Request Bodies
     [Documentation]    Risk: the raw request is stored (only its SHA-256 may be) or tables hold unpublished columns.
@@ -30,6 +29,7 @@ The Database Stores No Request Bodies
     Table Columns Should Be    batches    @{BATCHES_COLUMNS}
     Table Columns Should Be    batch_results    @{BATCH_RESULTS_COLUMNS}
     Table Columns Should Be    reviews    @{REVIEWS_COLUMNS}
+    [Teardown]    Disconnect From Scoring Database
 
 The Service Log Holds No Personal Data, Request Bodies Or Token
     [Documentation]    Risk: the service logs bodies or headers: applicant data and credentials end up in log storage.

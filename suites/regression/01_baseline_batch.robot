@@ -34,7 +34,7 @@ Scoring The Baseline Twice Gives Identical Outcomes
     ...    the same inputs scored again in a second batch with fresh transactionIds must give
     ...    exactly the same score, decision, band, PD and reason codes (paired by applicantId,
     ...    unique per baseline case).
-    ${prefix}=    New Transaction Id    reg-again
+    ${prefix}=    New Transaction Id    reg-b2
     ${requests}=    Baseline Score Requests    ${BASELINE}[records]    ${prefix}
     ${batch_id}=    Submit Batch And Wait Until Completed    ${requests}    model_code=${MODEL_CODE}
     ${again}=    Get All Batch Results    ${batch_id}

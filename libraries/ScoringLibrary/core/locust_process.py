@@ -2,7 +2,7 @@
 
 Locust monkey-patches the interpreter with gevent, so it never runs inside the Robot Framework process:
 each run is ``python -m locust`` in a child process whose stdout and stderr go to files beside the CSVs
-(``PREFIX.master.log``, ``PREFIX.worker-N.log``, ``PREFIX.summary.txt``).
+(``PREFIX.locust.log``; ``PREFIX.master.log`` and ``PREFIX.worker-N.log`` in a distributed run).
 """
 
 from __future__ import annotations
@@ -16,7 +16,14 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .locust_command import LoadPlan, check_workers, master_command, standalone_command, worker_command
+from .locust_command import (
+    WORKER_WAIT_S,
+    LoadPlan,
+    check_workers,
+    master_command,
+    standalone_command,
+    worker_command,
+)
 from .locust_results import stats_path
 
 OK_EXIT_CODES = (0, 1)
@@ -38,7 +45,6 @@ class LocustRun:
     seconds: float
     commands: list[list[str]]
     log_paths: list[Path]
-    summary_path: Path
     workers: int = 0
     workers_connected: int = 0
     worker_exit_codes: list[int] = field(default_factory=list)
@@ -105,11 +111,12 @@ def run_standalone(plan: LoadPlan, env: Mapping[str, str], python: str, timeout_
     plan.csv_prefix.parent.mkdir(parents=True, exist_ok=True)
     command = standalone_command(plan, python)
     log_path = Path(f"{plan.csv_prefix}.locust.log")
-    summary_path = Path(f"{plan.csv_prefix}.summary.txt")
     limit = timeout_s or default_timeout(plan)
     started = time.monotonic()
-    with log_path.open("wb") as log, summary_path.open("wb") as summary:
-        process = subprocess.Popen(command, stdout=summary, stderr=log, env=dict(env), stdin=subprocess.DEVNULL)
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, env=dict(env), stdin=subprocess.DEVNULL
+        )
         try:
             exit_code = process.wait(timeout=limit)
         except subprocess.TimeoutExpired:
@@ -119,34 +126,37 @@ def run_standalone(plan: LoadPlan, env: Mapping[str, str], python: str, timeout_
                 f"log {log_path}:\n{tail(log_path)}"
             ) from None
     _check_outcome(plan, exit_code, log_path)
-    return LocustRun(exit_code, time.monotonic() - started, [command], [log_path], summary_path)
+    return LocustRun(exit_code, time.monotonic() - started, [command], [log_path])
 
 
 def run_distributed(
-    plan: LoadPlan, env: Mapping[str, str], python: str, workers: int, timeout_s: float | None = None
+    plan: LoadPlan,
+    env: Mapping[str, str],
+    python: str,
+    workers: int,
+    timeout_s: float | None = None,
+    worker_wait_s: int = WORKER_WAIT_S,
 ) -> LocustRun:
     """Run the plan with a master and ``workers`` worker processes on this host, all separate processes.
 
-    The master binds 127.0.0.1 on a free port and waits (at most 30 s) for every worker before it starts.
-    LocustRunError when a process fails, the run times out or fewer workers connected than asked.
+    The master binds 127.0.0.1 on a free port and waits (at most ``worker_wait_s``) for every worker before
+    it starts. LocustRunError when a process fails, the run times out or fewer workers connected than asked.
     """
     count = check_workers(workers)
     plan.csv_prefix.parent.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    master = master_command(plan, python, count, port)
+    master = master_command(plan, python, count, port, worker_wait_s)
     worker_cmds = [worker_command(plan, python, port) for _ in range(count)]
     master_log = Path(f"{plan.csv_prefix}.master.log")
     worker_logs = [Path(f"{plan.csv_prefix}.worker-{index + 1}.log") for index in range(count)]
-    summary_path = Path(f"{plan.csv_prefix}.summary.txt")
     limit = timeout_s or default_timeout(plan)
     started = time.monotonic()
     processes: list[subprocess.Popen] = []
     with ExitStack() as stack:
         try:
-            master_out = stack.enter_context(summary_path.open("wb"))
-            master_err = stack.enter_context(master_log.open("wb"))
+            master_out = stack.enter_context(master_log.open("wb"))
             master_process = subprocess.Popen(
-                master, stdout=master_out, stderr=master_err, env=dict(env), stdin=subprocess.DEVNULL
+                master, stdout=master_out, stderr=subprocess.STDOUT, env=dict(env), stdin=subprocess.DEVNULL
             )
             processes.append(master_process)
             for command, path in zip(worker_cmds, worker_logs, strict=True):
@@ -179,7 +189,6 @@ def run_distributed(
         time.monotonic() - started,
         [master, *worker_cmds],
         [master_log, *worker_logs],
-        summary_path,
         workers=count,
         workers_connected=connected,
         worker_exit_codes=worker_codes,

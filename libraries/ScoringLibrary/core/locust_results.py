@@ -103,9 +103,16 @@ def read_stats(prefix: str | Path) -> tuple[dict[str, dict[str, Any]], dict[str,
 
 
 def read_history(prefix: str | Path) -> list[dict[str, Any]]:
-    """The aggregated points of ``PREFIX_stats_history.csv``, ``t_s`` in seconds from the first point."""
+    """The aggregated points of ``PREFIX_stats_history.csv``, ``t_s`` in seconds from the first point.
+
+    Locust writes a point a second; when two share a second (the final figures), the later one is kept.
+    """
     path = stats_path(prefix, "stats_history")
-    rows = [row for row in _read_rows(path, HISTORY_COLUMNS) if row["Name"] == AGGREGATED]
+    by_second: dict[str, dict[str, str]] = {}
+    for row in _read_rows(path, HISTORY_COLUMNS):
+        if row["Name"] == AGGREGATED:
+            by_second[row["Timestamp"]] = row
+    rows = list(by_second.values())
     if not rows:
         return []
     start = number(rows[0]["Timestamp"]) or 0.0

@@ -7,8 +7,9 @@ Detectors:
 
 * US SSN ``ddd-dd-dddd``, except never-issued numbers (area 000, 666 or 900-999, group 00,
   serial 0000), which are safe for synthetic data;
-* payment card numbers: 13-19 digits, single spaces or dashes allowed between digits, first digit
-  2-6 (the card industries), Luhn check digit valid;
+* payment card numbers: 13-19 digits, written as one run or in groups of 4 (or 4-6-5) separated by
+  spaces or dashes, first digit 2-6 (the card industries), Luhn check digit valid, not part of a
+  longer token (ids, UUIDs, decimals);
 * phone numbers: ``+`` and 8-15 digits (E.164, separators allowed), US ``(555) 123-4567`` /
   ``555-123-4567`` / ``555.123.4567``, UK-style ``020 7946 0958`` / ``07700 900123``;
 * e-mail addresses outside example.com, example.org and example.net (and their subdomains);
@@ -46,7 +47,12 @@ IBAN_LENGTHS = {
 }  # fmt: skip
 
 SSN = re.compile(r"(?<![\d-])(\d{3})-(\d{2})-(\d{4})(?![\d-])")
-CARD = re.compile(r"(?<!\d)(?<!\d[ -])\d(?:[ -]?\d){12,18}(?![ -]?\d)")
+CARD = re.compile(
+    r"(?<![\w.-])(?:\d{13,19}"
+    r"|\d{4}(?P<s>[ -])\d{4}(?P=s)\d{4}(?P=s)\d{1,4}(?:(?P=s)\d{1,3})?"
+    r"|\d{4}(?P<a>[ -])\d{6}(?P=a)\d{4,5})"
+    r"(?![\w-]|\.\d)"
+)
 PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])\+[1-9](?:[ .-]?\d){7,14}(?![ .-]?\d)")
 PHONE_US = re.compile(r"(?<![\w(-])(?:\(\d{3}\) ?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-])")
 PHONE_UK = re.compile(r"(?<![\w.+-])0\d{2,4} \d{3,4} ?\d{3,4}(?![\w.-])")

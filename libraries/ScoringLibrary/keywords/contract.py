@@ -95,10 +95,13 @@ class ContractKeywords(LibraryComponent):
         | ``min_score`` / ``max_score`` | The score range. |
         | ``pd_tolerance`` | Allowed distance of ``probabilityOfDefault`` from the contract's formula. |
 
+        Every call sets all rules: arguments left out take the contract's values, so a call
+        without arguments restores the contract's rules.
+
         Example:
         | Set Scorecard Rules | approve_cutoff=700 | refer_cutoff=620 |
         | Set Scorecard Rules | bands=A=780,B=740,C=700,D=620,E |
-        | Set Scorecard Rules | # back to the contract's rules |
+        | Set Scorecard Rules |
         """
         self.library.rules = ScorecardRules(
             approve_cutoff=approve_cutoff,

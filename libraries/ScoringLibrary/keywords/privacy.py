@@ -46,7 +46,8 @@ class PrivacyKeywords(LibraryComponent):
 
         Detected: US SSNs (except never-issued ones: area 000, 666, 9xx), Luhn-valid card numbers,
         phone numbers, e-mails outside example.com/.org/.net, mod-97-valid IBANs, and the secrets.
-        See `Privacy guard` for the exact rules.
+        See `Privacy guard` for the exact rules. Pass secrets as ``Secret`` values: Robot records
+        keyword arguments in output.xml, and a plain string argument would be recorded there.
 
         Example:
         | Text Should Not Contain PII | ${response.text} |
