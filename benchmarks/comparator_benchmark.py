@@ -4,7 +4,11 @@ Generates synthetic results in a temporary directory (CSV and NDJSON), then time
 process so peak memory is that of the comparison alone:
 
 * ``compare_results`` (the function behind ``Compare Results With Baseline``) on CSV and NDJSON;
-* a plain per-record loop (a dict per record, baseline indexed by transactionId) on CSV.
+* a plain per-record loop (a dict per record, baseline indexed by transactionId) on CSV;
+* ``compare_results`` on CSV with the actual records shuffled (the worst case for memory).
+
+Wall time, CPU time (user + system) and peak RSS of each child are printed; peak RSS includes the
+interpreter and the imported library, printed on its own as "idle peak RSS".
 
 Usage: ``.venv/bin/python benchmarks/comparator_benchmark.py [--records N] [--keep DIR]``
 """
@@ -123,6 +127,17 @@ def generate(directory: Path, count: int) -> dict[str, Path]:
     return paths
 
 
+def write_shuffled(source: Path, target: Path) -> Path:
+    """The actual CSV with its records in random order: the comparator's worst case for memory."""
+    with source.open(newline="") as handle:
+        header, *lines = handle.readlines()
+    random.Random(7).shuffle(lines)
+    with target.open("w", newline="") as handle:
+        handle.write(header)
+        handle.writelines(lines)
+    return target
+
+
 def ndjson_record(row: list) -> dict:
     record = dict(zip(COLUMNS, row, strict=True))
     record["score"] = int(record["score"])
@@ -229,14 +244,16 @@ def main() -> None:
         print(f"files: {sizes}")
         print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}, Python {platform.python_version()}")
         print(f"interpreter + library imported, idle peak RSS: {idle_rss_mb():.0f} MB")
+        shuffled = write_shuffled(paths["actual.csv"], directory / "actual-shuffled.csv")
         runs = [
             ("compare_results CSV", run_child("core", paths["actual.csv"], paths["baseline.csv"])),
             ("compare_results NDJSON", run_child("core", paths["actual.ndjson"], paths["baseline.ndjson"])),
             ("plain per-record loop CSV", run_child("plain", paths["actual.csv"], paths["baseline.csv"])),
+            ("compare_results CSV shuffled", run_child("core", shuffled, paths["baseline.csv"])),
         ]
         for label, run in runs:
             print(
-                f"{label:28s} wall {run['seconds']:6.2f} s  CPU {run['cpu_seconds']:6.2f} s  "
+                f"{label:29s} wall {run['seconds']:6.2f} s  CPU {run['cpu_seconds']:6.2f} s  "
                 f"peak RSS {run['peak_rss_mb']:6.0f} MB  {run['summary']}"
             )
         ratio = runs[2][1]["seconds"] / runs[0][1]["seconds"]

@@ -19,12 +19,12 @@ Submitted Batch Is Accepted With Location And A Fresh Status
     Should Be Equal    ${status}[batchId]    ${batch_id}    msg=The Location's batch answers with another batchId
 
 Queued Batch Moves From Pending Through Running To Completed
-    [Documentation]    Each lifecycle state must be reported truthfully: a batch waiting behind another is PENDING,
-    ...    the one being scored RUNNING with part of its records processed, and both end COMPLETED.
+    [Documentation]    Each lifecycle state must be reported truthfully: a batch waiting behind another is PENDING
+    ...    with nothing processed, the one ahead of it RUNNING, and both end COMPLETED with every record counted.
     ${records}=    New Batch Records    5    label=LIFE
     ${ahead}    ${batch_id}=    Submit Batch Behind A Large Batch    ${records}
     Batch Should Be Waiting In The Queue    ${batch_id}
-    ${scoring}=    Batch Should Be Unfinished    ${ahead}
+    ${scoring}=    Wait Until Keyword Succeeds    5 s    20 ms    Batch Should Be Unfinished    ${ahead}    RUNNING
     Batch Status Should Count    ${scoring}    ${QUEUE_AHEAD_RECORDS}    ${MODEL_CODE}    ${CHAMPION_VERSION}
     ${done}=    Wait Until Batch Completed    ${batch_id}
     Completed Batch Status Should Count    ${done}    5    ${MODEL_CODE}    ${CHAMPION_VERSION}

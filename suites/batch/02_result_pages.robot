@@ -59,9 +59,9 @@ CSV Stream Has The Contract Header And One Row Per Result
 NDJSON Stream Has One Result Object Per Line Equal To JSON
     [Documentation]    Streaming consumers read one object a line: one per submitted record, in order, each equal
     ...    to its JSON result.
-    ${lines}=    Get Batch Results As NDJSON    ${PAGED_BATCH}
-    Transaction Ids Should Be In Submission Order    ${lines}    ${PAGED_RECORDS}
-    Lists Should Be Equal    ${lines}    ${PAGED_RESULTS}    msg=NDJSON results differ from the JSON results
+    ${objects}=    Get Batch Results As NDJSON    ${PAGED_BATCH}
+    Transaction Ids Should Be In Submission Order    ${objects}    ${PAGED_RECORDS}
+    Lists Should Be Equal    ${objects}    ${PAGED_RESULTS}    msg=NDJSON results differ from the JSON results
 
 
 *** Keywords ***

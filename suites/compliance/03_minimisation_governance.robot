@@ -5,7 +5,7 @@ Documentation    Data minimisation (GDPR art. 5(1)(c) and 25): the request contr
 ...              transaction id and when it was scored, on every interface.
 ...
 ...              The personal values are synthetic-safe: an SSN in a never-issued area (9xx), an e-mail at
-...              example.com, a 555-01xx fictional phone number.
+...              example.com, a phone placeholder that no scanner reads as a number.
 
 Resource         ../../resources/scoregate.resource
 Resource         ../../resources/compliance.resource
@@ -25,7 +25,7 @@ Personal Fields The Model Does Not Use Are Refused And Not Stored
     [Template]    Personal Field Should Be Rejected And Not Stored
     nationalId    900-12-3456
     email    applicant.synthetic@example.com
-    phone    +1-202-555-0147
+    phone    SYN-PHONE-PLACEHOLDER
     gender    female
     maritalStatus    married
     ethnicity    synthetic-group-a

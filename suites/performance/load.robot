@@ -1,40 +1,40 @@
 *** Settings ***
-Documentation       Load tests with Locust: sustained REST load, a SOAP spike, batches under realtime load and a
-...                 distributed run with two workers, each checked against SLOs.
+Documentation    Load tests with Locust: sustained REST load, a SOAP spike, batches under realtime load and a
+...              distributed run with two workers, each checked against SLOs.
 ...
-...                 Locust runs in separate processes (`Run Load Test`); the token reaches it through its
-...                 environment only. The defaults are sized for CI (a few users, 4 to 5 seconds a run); run a
-...                 longer soak with your own figures, e.g.
-...                 ``robot -v LOAD_DURATION:10m -v LOAD_USERS:50 -v LOAD_MIN_RPS:400 --include load suites``.
-...                 Locust's CSV files and logs are kept under ``${OUTPUT_DIR}/locust``.
+...              Locust runs in separate processes (`Run Load Test`); the token reaches it through its
+...              environment only. The defaults are sized for CI (a few users, 4 to 5 seconds a run); run a
+...              longer soak with your own figures, e.g.
+...              ``robot -v LOAD_DURATION:10m -v LOAD_USERS:50 -v LOAD_MIN_RPS:400 --include load suites``.
+...              Locust's CSV files and logs are kept under ``${OUTPUT_DIR}/locust``.
 
-Resource            ../../resources/scoregate.resource
+Resource         ../../resources/scoregate.resource
 
-Test Tags           performance    load
+Test Tags        performance    load
 
 
 *** Variables ***
-${LOAD_DURATION}                4s
-${LOAD_USERS}                   5
-${LOAD_SPAWN_RATE}              5
-${LOAD_PACING}                  0.1
-${LOAD_P95_MS}                  250
-${LOAD_P99_MS}                  500
-${LOAD_MAX_ERROR_RATIO}         0.01
-${LOAD_MIN_RPS}                 15
-${SPIKE_DURATION}               5s
-${SPIKE_USERS}                  10
-${SPIKE_P95_MS}                 300
-${BATCH_LOAD_DURATION}          4s
-${BATCH_LOAD_USERS}             4
-${BATCH_LOAD_SIZE}              25
-${BATCH_CYCLE_P95_MS}           2000
-${DISTRIBUTED_DURATION}         4s
-${DISTRIBUTED_USERS}            6
-${DISTRIBUTED_WORKERS}          2
-${REALTIME_ENDPOINT}            POST /api/v1/score
-${BATCH_SUBMIT_ENDPOINT}        POST /api/v1/batch-scoring
-${BATCH_CYCLE_ENDPOINT}         BATCH submit to COMPLETED
+${LOAD_DURATION}            4s
+${LOAD_USERS}               5
+${LOAD_SPAWN_RATE}          5
+${LOAD_PACING}              0.1
+${LOAD_P95_MS}              250
+${LOAD_P99_MS}              500
+${LOAD_MAX_ERROR_RATIO}     0.01
+${LOAD_MIN_RPS}             15
+${SPIKE_DURATION}           5s
+${SPIKE_USERS}              10
+${SPIKE_P95_MS}             300
+${BATCH_LOAD_DURATION}      4s
+${BATCH_LOAD_USERS}         4
+${BATCH_LOAD_SIZE}          25
+${BATCH_CYCLE_P95_MS}       2000
+${DISTRIBUTED_DURATION}     4s
+${DISTRIBUTED_USERS}        6
+${DISTRIBUTED_WORKERS}      2
+${REALTIME_ENDPOINT}        POST /api/v1/score
+${BATCH_SUBMIT_ENDPOINT}    POST /api/v1/batch-scoring
+${BATCH_CYCLE_ENDPOINT}     BATCH submit to COMPLETED
 
 
 *** Test Cases ***

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from robot.api.types import Secret
 from ScoringLibrary import ScoringLibrary
-from ScoringLibrary.core.secret_masking import REGISTRY
 
 from utest.security.live_mock import LiveMock, new_token, start_live_mock, stop_live_mock
 
@@ -20,7 +19,6 @@ def protected_mock(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveMoc
     mock = start_live_mock(tmp_path_factory.mktemp("load-mock"), token=new_token("LOAD"))
     yield mock
     stop_live_mock(mock)
-    REGISTRY.clear()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,129 @@
+"""Wall time of the acceptance suites: serial ``robot`` against ``pabot --processes N``, back to back.
+
+Run from the repository root: ``.venv/bin/python benchmarks/suite_timing.py [--processes 4] [--include TAG]
+[--keep DIR] [PATHS...]`` (default path ``suites``). Both runs use the same selection and write to
+temporary directories (kept with ``--keep``); each gets its own embedded mock per Robot process, as in CI.
+Prints the machine, each run's wall time and test totals, and the speed-up (serial time / pabot time).
+Failing tests do not stop the measurement; a run that writes no output.xml does (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from robot.api import ExecutionResult
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class TimedRun:
+    label: str
+    seconds: float
+    returncode: int
+    output_xml: Path
+
+    def totals(self) -> str:
+        if not self.output_xml.is_file():
+            return f"no output.xml (exit {self.returncode})"
+        stats = ExecutionResult(str(self.output_xml)).statistics.total
+        return f"{stats.total} tests ({stats.passed} passed, {stats.failed} failed, {stats.skipped} skipped)"
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def machine() -> str:
+    return f"{os.cpu_count()} CPUs ({cpu_model()}), Python {platform.python_version()}, {platform.system()}"
+
+
+def environment() -> dict[str, str]:
+    """This environment with the interpreter's bin directory first on PATH (pabot starts ``robot`` by name)."""
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
+def timed(label: str, command: list[str], output_dir: Path) -> TimedRun:
+    """Run ``command`` (console to ``output_dir/console.txt``) and time it."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    with (output_dir / "console.txt").open("wb") as console:
+        started = time.perf_counter()
+        completed = subprocess.run(command, cwd=ROOT, stdout=console, stderr=subprocess.STDOUT, env=environment())
+        seconds = time.perf_counter() - started
+    return TimedRun(label, seconds, completed.returncode, output_dir / "output.xml")
+
+
+def commands(work: Path, processes: int, selection: list[str], paths: list[str]) -> list[tuple[str, list[str], Path]]:
+    serial_dir, pabot_dir = work / "serial", work / "pabot"
+    return [
+        (
+            f"serial robot {' '.join(paths)}",
+            [sys.executable, "-m", "robot", "--outputdir", str(serial_dir), *selection, *paths],
+            serial_dir,
+        ),
+        (
+            f"pabot --processes {processes} {' '.join(paths)}",
+            [
+                sys.executable,
+                "-m",
+                "pabot.pabot",
+                "--processes",
+                str(processes),
+                "--pabotlibport",
+                "0",
+                "--outputdir",
+                str(pabot_dir),
+                *selection,
+                *paths,
+            ],
+            pabot_dir,
+        ),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", default=["suites"], help="suite folders (default: suites)")
+    parser.add_argument("--processes", type=int, default=4, help="pabot processes (default 4)")
+    parser.add_argument("--include", action="append", default=[], help="tag to include in both runs")
+    parser.add_argument("--exclude", action="append", default=[], help="tag to exclude from both runs")
+    parser.add_argument("--keep", help="keep both runs' results in this directory")
+    args = parser.parse_args(argv)
+    selection = [option for tag in args.include for option in ("--include", tag)]
+    selection += [option for tag in args.exclude for option in ("--exclude", tag)]
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="scoregate-suite-timing-"))
+    print(f"machine: {machine()}")
+    try:
+        runs = [timed(*spec) for spec in commands(work, args.processes, selection, args.paths)]
+        for run in runs:
+            print(f"{run.label}: {run.seconds:.1f} s, {run.totals()}")
+        serial, pabot = runs
+        if not (serial.output_xml.is_file() and pabot.output_xml.is_file()):
+            print(f"a run wrote no output.xml; consoles under {work}")
+            return 1
+        print(f"speed-up serial/pabot: {serial.seconds / pabot.seconds:.2f}x")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
