@@ -82,9 +82,7 @@ def suite_timing_figures(output: str) -> list[Figure]:
         (label, f"{seconds} s, {totals}")
         for label, seconds, totals in re.findall(r"^((?:serial robot|pabot) .+?): ([\d.]+) s, (.+)$", output, re.M)
     ]
-    speedup = re.search(r"speed-up serial/pabot: ([\d.]+x)", output)
-    if speedup:
-        figures.append(("speed-up serial/pabot", speedup.group(1)))
+    figures += re.findall(r"^(speed-up [^:]+): ([\d.]+x)", output, re.MULTILINE)
     return figures
 
 

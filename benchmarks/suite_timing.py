@@ -4,6 +4,8 @@ Run from the repository root: ``.venv/bin/python benchmarks/suite_timing.py [--p
 [--keep DIR] [PATHS...]`` (default path ``suites``). Both runs use the same selection and write to
 temporary directories (kept with ``--keep``); each gets its own embedded mock per Robot process, as in CI.
 Prints the machine, each run's wall time and test totals, and the speed-up (serial time / pabot time).
+``--chunk`` adds a third run, ``pabot --processes N --chunk``, which groups the suite files into N robot
+processes instead of one process per suite file (fewer process and mock start-ups).
 Failing tests do not stop the measurement; a run that writes no output.xml does (exit 1).
 """
 
@@ -70,32 +72,33 @@ def timed(label: str, command: list[str], output_dir: Path) -> TimedRun:
     return TimedRun(label, seconds, completed.returncode, output_dir / "output.xml")
 
 
-def commands(work: Path, processes: int, selection: list[str], paths: list[str]) -> list[tuple[str, list[str], Path]]:
-    serial_dir, pabot_dir = work / "serial", work / "pabot"
-    return [
+def pabot_run(work: Path, processes: int, selection: list[str], paths: list[str], chunk: bool) -> tuple:
+    """The label, command and output directory of one pabot run."""
+    output_dir = work / ("pabot-chunk" if chunk else "pabot")
+    options = ["--processes", str(processes), "--pabotlibport", "0", *(["--chunk"] if chunk else [])]
+    return (
+        f"pabot {' '.join(options[:2] + options[4:])} {' '.join(paths)}",
+        [sys.executable, "-m", "pabot.pabot", *options, "--outputdir", str(output_dir), *selection, *paths],
+        output_dir,
+    )
+
+
+def commands(
+    work: Path, processes: int, selection: list[str], paths: list[str], chunk: bool = False
+) -> list[tuple[str, list[str], Path]]:
+    """Serial robot, pabot, and with ``chunk`` pabot --chunk: label, command and output directory of each."""
+    serial_dir = work / "serial"
+    runs = [
         (
             f"serial robot {' '.join(paths)}",
             [sys.executable, "-m", "robot", "--outputdir", str(serial_dir), *selection, *paths],
             serial_dir,
         ),
-        (
-            f"pabot --processes {processes} {' '.join(paths)}",
-            [
-                sys.executable,
-                "-m",
-                "pabot.pabot",
-                "--processes",
-                str(processes),
-                "--pabotlibport",
-                "0",
-                "--outputdir",
-                str(pabot_dir),
-                *selection,
-                *paths,
-            ],
-            pabot_dir,
-        ),
+        pabot_run(work, processes, selection, paths, chunk=False),
     ]
+    if chunk:
+        runs.append(pabot_run(work, processes, selection, paths, chunk=True))
+    return runs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,21 +107,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=4, help="pabot processes (default 4)")
     parser.add_argument("--include", action="append", default=[], help="tag to include in both runs")
     parser.add_argument("--exclude", action="append", default=[], help="tag to exclude from both runs")
-    parser.add_argument("--keep", help="keep both runs' results in this directory")
+    parser.add_argument("--chunk", action="store_true", help="also time pabot --chunk")
+    parser.add_argument("--keep", help="keep the runs' results in this directory")
     args = parser.parse_args(argv)
     selection = [option for tag in args.include for option in ("--include", tag)]
     selection += [option for tag in args.exclude for option in ("--exclude", tag)]
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="scoregate-suite-timing-"))
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}", flush=True)
     try:
-        runs = [timed(*spec) for spec in commands(work, args.processes, selection, args.paths)]
-        for run in runs:
-            print(f"{run.label}: {run.seconds:.1f} s, {run.totals()}")
-        serial, pabot = runs
-        if not (serial.output_xml.is_file() and pabot.output_xml.is_file()):
+        runs = []
+        for spec in commands(work, args.processes, selection, args.paths, args.chunk):
+            runs.append(timed(*spec))
+            print(f"{runs[-1].label}: {runs[-1].seconds:.1f} s, {runs[-1].totals()}", flush=True)
+        if not all(run.output_xml.is_file() for run in runs):
             print(f"a run wrote no output.xml; consoles under {work}")
             return 1
-        print(f"speed-up serial/pabot: {serial.seconds / pabot.seconds:.2f}x")
+        serial = runs[0]
+        print(f"speed-up serial/pabot: {serial.seconds / runs[1].seconds:.2f}x")
+        if args.chunk:
+            print(f"speed-up serial/pabot --chunk: {serial.seconds / runs[2].seconds:.2f}x")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -15,6 +15,7 @@ from .keywords import (
     MetamorphicKeywords,
     PrivacyKeywords,
     RegressionKeywords,
+    SoapKeywords,
     SyntheticDataKeywords,
 )
 from .keywords.concurrency import ConcurrencyKeywords
@@ -31,8 +32,9 @@ class ScoringLibrary(DynamicCore):
     scorecard, compares results with approved baselines, measures drift between score
     populations and champion/challenger decisions, builds synthetic applicants and
     metamorphic variants, guards test artefacts against personal data, and checks latency
-    percentiles. It sends no requests itself: use RequestsLibrary or SudsLibrary to call the
-    service and pass the bodies here.
+    percentiles. The checking keywords send no requests: call the service with RequestsLibrary
+    or SudsLibrary (sessions from `Create Scoring Session` and `Create Scoring SOAP Client`) and
+    pass the bodies here.
 
     %TOC%
 
@@ -193,6 +195,7 @@ class ScoringLibrary(DynamicCore):
                 MetamorphicKeywords(self),
                 PrivacyKeywords(self),
                 LatencyKeywords(self),
+                SoapKeywords(self),
                 SessionKeywords(self),
                 ConcurrencyKeywords(self),
                 LoadKeywords(self),

@@ -149,3 +149,9 @@ def test_dominance_check(library):
         library.run_keyword(
             "Dominance Should Hold", [base, {"transactionId": "TX-B", "score": 675, "decision": "APPROVE"}], {}
         )
+
+
+def test_numeric_strings_become_numbers():
+    variants = monotonic_variants(APPLICANT, "monthlyIncome", ["1500", "2500.50", 4000])
+    assert [v["monthlyIncome"] for v in variants] == [1500, 2500.5, 4000]
+    assert [v["age"] for v in monotonic_variants(APPLICANT, "age", ["30", "40"])] == [30, 40]

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from .baseline_files import open_records
 
@@ -41,6 +40,8 @@ class PsiResult:
 
     def critical_value(self, confidence: float = 0.95) -> float:
         """PSI exceeded with probability ``1 - confidence`` under no drift: chi2(B-1) * (1/n + 1/m)."""
+        from scipy import stats  # imported on use: it costs about a second at library import
+
         return float(stats.chi2.ppf(confidence, self.degrees_of_freedom)) * (1 / self.n_expected + 1 / self.n_actual)
 
 
@@ -113,6 +114,8 @@ class KsResult:
 
 def ks_test(expected: Any, actual: Any) -> KsResult:
     e_values, a_values = as_numbers(expected), as_numbers(actual)
+    from scipy import stats
+
     result = stats.ks_2samp(e_values, a_values)
     return KsResult(float(result.statistic), float(result.pvalue), e_values.size, a_values.size)
 
@@ -153,6 +156,8 @@ def two_proportion_test(x1: int, n1: int, x2: int, n2: int) -> tuple[float, floa
     if variance <= 0:
         return 0.0, 1.0
     z = (x2 / n2 - x1 / n1) / math.sqrt(variance)
+    from scipy import stats
+
     return z, float(2 * stats.norm.sf(abs(z)))
 
 

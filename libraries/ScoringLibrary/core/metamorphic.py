@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .boundaries import ENUMS
+from .boundaries import ENUMS, NUMERIC_FIELDS
 from .values import as_body, is_number, reason_code_list
 
 MONOTONE_DIRECTIONS = {"monthlyIncome": 1, "creditHistoryMonths": 1, "existingDebt": -1, "requestedAmount": -1}
@@ -32,10 +32,24 @@ def monotonic_variants(applicant: Mapping[str, Any], field: str, values: Sequenc
     variants = []
     for index, value in enumerate(values, start=1):
         variant = dict(applicant)
-        variant[field] = value
+        variant[field] = _numeric(field, value)
         variant["transactionId"] = variant_id(base_id, f"M{index}")
         variants.append(variant)
     return variants
+
+
+def _numeric(field: str, value: Any) -> Any:
+    """Numeric strings (as Robot passes list items) become numbers; integer fields get ints."""
+    if not isinstance(value, str):
+        return value
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    spec = NUMERIC_FIELDS.get(field)
+    if (spec and spec.integer) or (number.is_integer() and "." not in value and "e" not in value.lower()):
+        return int(number) if number.is_integer() else number
+    return number
 
 
 def monotonicity_breaks(

@@ -6,6 +6,7 @@ from .latency import LatencyKeywords
 from .metamorphic import MetamorphicKeywords
 from .privacy import PrivacyKeywords
 from .regression import RegressionKeywords
+from .soap import SoapKeywords
 from .synthetic import SyntheticDataKeywords
 
 __all__ = [
@@ -15,5 +16,6 @@ __all__ = [
     "MetamorphicKeywords",
     "PrivacyKeywords",
     "RegressionKeywords",
+    "SoapKeywords",
     "SyntheticDataKeywords",
 ]

@@ -72,9 +72,13 @@ class LoadKeywords(LibraryComponent):
         return result
 
     def _log_result(self, result: Mapping[str, Any], run: LocustRun | None = None) -> None:
-        title = f"Load test {result.get('scenario', '')}: {result.get('shape', '')}, {result.get('users', '?')} users"
-        if result.get("workers"):
-            title += f", {result['workers']} workers"
+        details = [
+            str(result.get("shape") or ""),
+            f"{result['users']} users" if result.get("users") else "",
+            f"{result['workers']} workers" if result.get("workers") else "",
+        ]
+        title = f"Load test {result.get('scenario', '')}: " + ", ".join(part for part in details if part)
+        title = title.rstrip(": ")
         self.log_table(SUMMARY_HEADERS, summary_rows(result), title)
         failures = result["failure_details"]
         if failures:
@@ -128,7 +132,7 @@ class LoadKeywords(LibraryComponent):
         | ``spawn_rate`` | Users started per second while ramping up. |
         | ``duration`` | Run time, e.g. ``5s`` or ``2 minutes`` (whole seconds, rounded up). |
         | ``shape`` | ``sustained``, ``spike`` or ``step`` (see below). |
-        | ``token`` | The bearer token as a ``Secret`` (``${API_TOKEN}``); empty or ``${NONE}`` sends none. |
+        | ``token`` | The bearer token as a ``Secret`` (``${API_TOKEN}``); an empty Secret sends none. |
         | ``csv_prefix`` | Where Locust writes ``PREFIX_stats.csv`` etc. (default under ``${OUTPUT_DIR}/locust/``). |
         | ``pacing`` | Seconds from the start of one request of a user to its next (0: back to back). |
         | ``batch_size`` | Records per batch submission (scenario ``batch``). |
@@ -146,7 +150,8 @@ class LoadKeywords(LibraryComponent):
         A locustfile of your own needs ``from scoregate_locust import ScoreGateShape`` for shapes to apply.
 
         The token reaches Locust through the environment variable ``SCORING_API_TOKEN``, never the command
-        line, and is masked in the log.
+        line, and is masked in the log. Without ``token`` (``${NONE}`` or empty), Locust gets this process's
+        own ``SCORING_API_TOKEN`` environment variable when it is set.
 
         The command is ``python -m locust -f <locustfile> --headless -u -r -t --csv PREFIX --csv-full-history
         --only-summary``. The result is a dictionary: ``requests``, ``failures``, ``error_ratio``, ``rps``,

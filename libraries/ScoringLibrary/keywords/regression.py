@@ -148,6 +148,6 @@ class RegressionKeywords(LibraryComponent):
         source = open_records(results, "results")
         written = write_candidate(source.records(), Path(path), approved_by)
         if written != Path(path):
-            self.warn(f"{path} exists: the results were written to {written} as a candidate")
+            self.info(f"{path} exists: the results were written to {written} as a candidate")
         self.info(f"Recorded candidate baseline {written}")
         return str(written)
