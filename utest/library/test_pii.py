@@ -168,3 +168,9 @@ def test_clean_robot_outputs_pass_and_empty_directory_fails(tmp_path, library):
     (tmp_path / "empty").mkdir()
     with pytest.raises(AssertionError, match="No Robot output files"):
         library.run_keyword("Robot Outputs Should Not Contain PII", [str(tmp_path / "empty")], {})
+
+
+def test_an_iban_shaped_prefix_of_a_longer_generated_id_is_not_reported():
+    valid = "DE89370400440532013000"
+    assert kinds(f"account {valid} on file") == ["IBAN"]
+    assert kinds(f"CASE-{valid}9F3A1B") == []

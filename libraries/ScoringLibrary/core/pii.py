@@ -125,8 +125,12 @@ def _ibans(text: str) -> Iterator[tuple[int, int]]:
         if length is None:
             continue
         compact = re.sub(r" ", "", match.group())
-        if len(compact) >= length and iban_valid(compact[:length]):
-            yield match.start(), match.start() + _span_for(match.group(), length)
+        if len(compact) < length or not iban_valid(compact[:length]):
+            continue
+        end = match.start() + _span_for(match.group(), length)
+        if end < len(text) and text[end].isalnum():
+            continue  # part of a longer token, such as a generated hexadecimal id
+        yield match.start(), end
 
 
 def _span_for(text: str, compact_length: int) -> int:
