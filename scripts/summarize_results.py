@@ -1,8 +1,8 @@
 """Write results/summary.json from a Robot Framework output.xml.
 
 The summary is read from the result model (robot.api.ExecutionResult), never by regex:
-totals, counts per tag, duration per suite, every failure with its message, and the
-target and model metadata that the top-level suite records.
+totals, counts per tag, duration per suite, every test with its status and message, every
+failure with its message, and the target and model metadata that the top-level suite records.
 
 Usage: python scripts/summarize_results.py OUTPUT_XML [SUMMARY_JSON]
 """
@@ -17,10 +17,14 @@ from pathlib import Path
 from robot.api import ExecutionResult, ResultVisitor
 
 
+OUTCOMES = {"PASS": "passed", "FAIL": "failed", "SKIP": "skipped"}
+
+
 class _Collector(ResultVisitor):
     def __init__(self) -> None:
         self.tags: dict[str, dict[str, int]] = defaultdict(lambda: {"passed": 0, "failed": 0, "skipped": 0})
         self.suites: list[dict] = []
+        self.tests: list[dict] = []
         self.failures: list[dict] = []
 
     def visit_suite(self, suite) -> None:
@@ -41,9 +45,17 @@ class _Collector(ResultVisitor):
         suite.suites.visit(self)
 
     def visit_test(self, test) -> None:
-        outcome = {"PASS": "passed", "FAIL": "failed", "SKIP": "skipped"}.get(test.status, "failed")
+        outcome = OUTCOMES.get(test.status, "failed")
         for tag in test.tags:
             self.tags[tag][outcome] += 1
+        self.tests.append(
+            {
+                "test": test.full_name,
+                "status": test.status,
+                "message": test.message,
+                "elapsedSeconds": round(test.elapsed_time.total_seconds(), 3),
+            }
+        )
         if test.status == "FAIL":
             self.failures.append({"test": test.full_name, "tags": list(test.tags), "message": test.message})
 
@@ -68,6 +80,7 @@ def summarize(output_xml: Path) -> dict:
         "metadata": metadata,
         "tags": dict(sorted(collector.tags.items())),
         "suites": collector.suites,
+        "tests": collector.tests,
         "failures": collector.failures,
     }
 

@@ -46,6 +46,12 @@ def test_load_test_with_the_token_meets_its_slos_and_keeps_the_token_out_of_ever
     assert result["p95_ms"] is not None
     assert result["history"]
     library.load_test_slo_should_be_met(result, p95_ms=2000, max_error_ratio=0, min_rps=1)
+    reread = library.read_load_test_result(str(tmp_path / "rest"), "realtime_rest")
+    assert (reread["requests"], reread["p95_ms"], reread["scenario"]) == (
+        result["requests"],
+        result["p95_ms"],
+        "realtime_rest",
+    )
     written = sorted(tmp_path.iterdir())
     assert {path.name for path in written} >= {"rest_stats.csv", "rest_stats_history.csv", "rest.locust.log"}
     for path in written:
