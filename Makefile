@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PROCESSES ?= 4
 
-.PHONY: setup run test utest suites pabot mock lint docs clean
+.PHONY: setup run test utest suites pabot mock lint docs bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,9 @@ setup: $(STAMP)
 
 ## run: the suites against the embedded mock, results in results/
 run: setup
-	$(BIN)/robot --outputdir results --xunit xunit.xml suites/
+	$(BIN)/robot --outputdir results --xunit xunit.xml suites/; status=$$?; \
+	$(BIN)/python scripts/summarize_results.py results/output.xml results/summary.json || status=1; \
+	exit $$status
 
 ## test: unit tests, the suites serially, then the suites under pabot
 test: setup
@@ -35,11 +37,17 @@ pabot: setup
 mock: setup
 	$(BIN)/python -m mock --port 8089
 
+## lint: ruff, robocop, bandit, detect-secrets and actionlint, each to the end; report in results/lint.xml
 lint: setup
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/robocop check resources suites
-	$(BIN)/robocop format --check resources suites
+	$(BIN)/python scripts/run_lint.py --junit results/lint.xml
+
+## docs: libdoc HTML of ScoringLibrary and every resource file in docs/keywords/
+docs: setup
+	$(BIN)/python scripts/build_keyword_docs.py
+
+## bench: every benchmark under benchmarks/, one table of headline figures
+bench: setup
+	$(BIN)/python benchmarks/run_all.py
 
 clean:
 	rm -rf results/* .pytest_cache .ruff_cache

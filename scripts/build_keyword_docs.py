@@ -82,12 +82,14 @@ def build_doc(source: DocSource, root: Path = ROOT):
     return doc
 
 
-def first_sentence(doc: str) -> str:
-    """The first line of a documentation string, for the index."""
-    for line in doc.splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
+def first_paragraph(doc: str) -> str:
+    """The first paragraph of a documentation string on one line, for the index."""
+    lines: list[str] = []
+    for line in doc.strip().splitlines():
+        if not line.strip():
+            break
+        lines.append(line.strip())
+    return " ".join(lines)
 
 
 def index_markdown(entries: list[tuple[DocSource, str, int]], extension: str = "html") -> str:
@@ -120,7 +122,7 @@ def build(output_dir: Path = OUTPUT_DIR, doc_format: str = "HTML", root: Path = 
         target = output_dir / f"{source.name}.{extension}"
         doc.save(str(target), doc_format)
         written.append(target)
-        entries.append((source, first_sentence(doc.doc), sum(not keyword.private for keyword in doc.keywords)))
+        entries.append((source, first_paragraph(doc.doc), sum(not keyword.private for keyword in doc.keywords)))
     index = output_dir / INDEX_NAME
     index.write_text(index_markdown(entries, extension), encoding="utf-8")
     written.append(index)

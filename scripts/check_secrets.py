@@ -110,7 +110,9 @@ def render(report: Report, baseline_name: str) -> list[str]:
             lines.append(f"{len(items)} finding(s) {title}:")
             lines.extend(f"  {item}" for item in items)
     verdict = "passed" if report.passed else "failed"
-    lines.append(f"detect-secrets {verdict}: {len(report.new)} new, {len(report.unaudited)} unaudited, {len(report.real)} real")
+    lines.append(
+        f"detect-secrets {verdict}: {len(report.new)} new, {len(report.unaudited)} unaudited, {len(report.real)} real"
+    )
     return lines
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from robot.api import ExecutionResult, ResultVisitor
 
-
 OUTCOMES = {"PASS": "passed", "FAIL": "failed", "SKIP": "skipped"}
 
 
