@@ -20,7 +20,7 @@ run: setup
 	$(BIN)/python scripts/summarize_results.py results/output.xml results/summary.json || status=1; \
 	exit $$status
 
-## test: unit tests, the suites serially, then the suites under pabot
+## test: linters, unit tests, the suites serially, the suites under pabot, then the defect-detection matrix
 test: setup
 	bash scripts/run-tests.sh
 
@@ -32,6 +32,17 @@ suites: setup
 
 pabot: setup
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pabot --processes $(PROCESSES) --pabotlibport 0 --outputdir results/pabot --xunit xunit.xml suites/
+
+.PHONY: defect-matrix gate
+
+## defect-matrix: the suites against the clean mock and once per defect; results/defect-matrix.{json,html,xml}
+defect-matrix: setup
+	$(BIN)/python scripts/defect_matrix.py --outputdir results $(MATRIX_OPTIONS)
+
+## gate: the suites under pabot judged as a release gate (must-pass tags, regression, PSI); results/gate.md
+##       make gate ROBOT_OPTIONS="-v SCORING_BASE_URL:https://..." GATE_OPTIONS="--must-pass smoke,contract"
+gate: setup
+	env -u ROBOT_OPTIONS $(BIN)/python scripts/gate.py --processes $(PROCESSES) $(GATE_OPTIONS) -- $(ROBOT_OPTIONS)
 
 ## mock: the mock scoring platform on port 8089, in the foreground
 mock: setup

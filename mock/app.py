@@ -198,8 +198,9 @@ def create_app(config: MockConfig, request_log: RequestLog | None = None) -> Fla
     metrics = Metrics()
     service = ScoringService(db, registry, config.defects, metrics)
     app.extensions[SERVICE_KEY] = service
-    app.extensions[BATCH_KEY] = BatchRunner(db, registry, metrics, config.batch_chunk_size)
-    app.extensions[FAULTS_KEY] = FaultStore()
+    faults = FaultStore()
+    app.extensions[FAULTS_KEY] = faults
+    app.extensions[BATCH_KEY] = BatchRunner(db, registry, metrics, config.batch_chunk_size, faults)
     settings = None
     if config.rate_limit:
         settings = RateLimitSettings(config.rate_limit, config.rate_burst or max(1, int(config.rate_limit)))

@@ -8,6 +8,7 @@ import json
 import math
 import queue
 import threading
+import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from flask import Blueprint, Response, current_app, request
 from mock.clock import now_iso
 from mock.db import Database
 from mock.errors import ApiError, NotFound, ValidationFailed
+from mock.faults import WORKER_PREFIX, FaultStore
 from mock.http import SERVICE_KEY, correlation_id, json_response, read_json_object
 from mock.metrics import Metrics
 from mock.reviews import new_case_id
@@ -129,8 +131,16 @@ def parse_page_args(args: Any) -> tuple[int, int]:
 class BatchRunner:
     """Accepts batches and scores them one after another on a background thread."""
 
-    def __init__(self, db: Database, registry: ModelRegistry, metrics: Metrics, chunk_size: int = 5000) -> None:
+    def __init__(
+        self,
+        db: Database,
+        registry: ModelRegistry,
+        metrics: Metrics,
+        chunk_size: int = 5000,
+        faults: FaultStore | None = None,
+    ) -> None:
         self.db = db
+        self.faults = faults
         self.registry = registry
         self.metrics = metrics
         self.chunk_size = chunk_size
@@ -189,6 +199,7 @@ class BatchRunner:
         try:
             total = len(job.records)
             for start in range(0, total, self.chunk_size):
+                self._hold_if_faulted(job.batch_id)
                 processed = self._run_chunk(job, start, start + self.chunk_size, total)
         except BatchAbandoned:
             return
@@ -202,6 +213,14 @@ class BatchRunner:
         self.db.execute(
             "UPDATE batches SET status = 'COMPLETED', completed_at = ? WHERE batch_id = ?", (now_iso(), job.batch_id)
         )
+
+    def _hold_if_faulted(self, batch_id: str) -> None:
+        """Sleep before a chunk when a latency or hang fault targets ``/__worker/batch-scoring/{batchId}``."""
+        if self.faults is None:
+            return
+        rule = self.faults.match_worker(f"{WORKER_PREFIX}batch-scoring/{batch_id}")
+        if rule is not None:
+            time.sleep(rule.sleep_seconds)
 
     def _run_chunk(self, job: BatchJob, start: int, stop: int, total: int) -> int:
         score = job.card.score

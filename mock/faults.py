@@ -24,6 +24,10 @@ MAX_LATENCY_MS = 600_000
 _FIELDS = ("path", "method", "type", "latencyMs", "status", "retryAfter", "count", "fraction")
 
 
+WORKER_PREFIX = "/__worker/"
+"""Paths of background jobs that faults can hold: ``/__worker/batch-scoring/{batchId}``."""
+
+
 @dataclass
 class FaultRule:
     """One fault rule and how often it has matched and been applied."""
@@ -183,6 +187,25 @@ class FaultStore:
     def clear(self) -> None:
         with self._lock:
             self._rules = []
+
+    def match_worker(self, path: str) -> FaultRule | None:
+        """The first latency or hang rule for a background job (path under ``/__worker/``), counting it.
+
+        Only rules whose own path starts with ``/__worker/`` are considered, so request
+        faults such as ``*`` never slow the batch worker.
+        """
+        if not self._rules:
+            return None
+        with self._lock:
+            for rule in self._rules:
+                if (
+                    rule.path.startswith(WORKER_PREFIX)
+                    and rule.type in ("latency", "hang")
+                    and rule.matches("WORKER", path)
+                    and rule.take()
+                ):
+                    return rule
+        return None
 
     def match(self, method: str, path: str) -> FaultRule | None:
         """The first rule that applies to this request (counting it), or None."""

@@ -22,7 +22,7 @@ Queued Batch Moves From Pending Through Running To Completed
     [Documentation]    Each lifecycle state must be reported truthfully: a batch waiting behind another is PENDING
     ...    with nothing processed, the one ahead of it RUNNING, and both end COMPLETED with every record counted.
     ${records}=    New Batch Records    5    label=LIFE
-    ${ahead}    ${batch_id}=    Submit Batch Behind A Large Batch    ${records}
+    ${ahead}    ${batch_id}=    Submit Batch Behind A Held Batch    ${records}
     Batch Should Be Waiting In The Queue    ${batch_id}
     ${scoring}=    Wait Until Keyword Succeeds    5 s    20 ms    Batch Should Be Unfinished    ${ahead}    RUNNING
     Batch Status Should Count    ${scoring}    ${QUEUE_AHEAD_RECORDS}    ${MODEL_CODE}    ${CHAMPION_VERSION}
@@ -36,7 +36,7 @@ Results Of An Unfinished Batch Are Refused With 409 In Every Format
     [Documentation]    Partial results must never be served as if complete: JSON, CSV and NDJSON requests for a
     ...    batch that is not COMPLETED answer 409 BATCH_NOT_COMPLETED, and succeed once it completes.
     ${records}=    New Batch Records    3    label=EARLY
-    ${_}    ${batch_id}=    Submit Batch Behind A Large Batch    ${records}
+    ${_}    ${batch_id}=    Submit Batch Behind A Held Batch    ${records}
     Batch Results Should Be Refused As Not Completed    ${batch_id}
     Batch Should Be Unfinished    ${batch_id}
     Wait Until Batch Completed    ${batch_id}

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sqlite3
+import time
 
 import pytest
 
@@ -195,3 +196,29 @@ def test_reset_abandons_a_queued_batch(app, client, applicant, monkeypatch):
     db = app.extensions["scoregate.service"].db
     assert db.query_one("SELECT COUNT(*) FROM batch_results") == (0,)
     assert db.query_one("SELECT COUNT(*) FROM batches") == (0,)
+
+
+def test_a_worker_fault_holds_a_batch_running_while_the_next_waits(client, applicant, wait_batch):
+    fault = {"path": "/__worker/batch-scoring/*", "type": "latency", "latencyMs": 800, "count": 1}
+    assert client.post("/__admin/faults", json=fault).status_code == 201
+    ahead = submit(client, {"records": records(applicant, 3, prefix="TX-HOLD")}).get_json()["batchId"]
+    queued = submit(client, {"records": records(applicant, 2, prefix="TX-QUEUE")}).get_json()["batchId"]
+    deadline = time.monotonic() + 2
+    while client.get(f"{BATCH}/{ahead}").get_json()["status"] != "RUNNING":
+        assert time.monotonic() < deadline, "the held batch never reported RUNNING"
+        time.sleep(0.01)
+    assert client.get(f"{BATCH}/{queued}").get_json()["status"] == "PENDING"
+    assert wait_batch(client, ahead)["status"] == "COMPLETED"
+    assert wait_batch(client, queued)["status"] == "COMPLETED"
+    assert client.get("/__admin/faults").get_json()["faults"][0]["applied"] == 1
+
+
+def test_request_faults_never_hold_the_batch_worker():
+    from mock.faults import FaultStore
+
+    store = FaultStore()
+    store.add({"path": "*", "type": "latency", "latencyMs": 5000})
+    store.add({"path": "/__worker/*", "type": "status", "status": 503})
+    assert store.match_worker("/__worker/batch-scoring/BAT-1") is None
+    held = store.add({"path": "/__worker/batch-scoring/*", "type": "hang", "latencyMs": 10})
+    assert store.match_worker("/__worker/batch-scoring/BAT-1") is held

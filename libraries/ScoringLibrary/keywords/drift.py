@@ -6,6 +6,7 @@ from robotlibcore import keyword
 
 from ..base import LibraryComponent
 from ..core.drift import PsiResult, as_numbers, build_swap_set, calculate_psi, decision_rate_shifts, ks_test
+from ..core.run_metrics import metric_message
 from ..core.svg_chart import histogram_svg
 
 Scores = list | str
@@ -35,6 +36,22 @@ class DriftKeywords(LibraryComponent):
         rows.append(("total", result.n_expected, result.n_actual, "1", "1", f"{result.psi:.5f}"))
         self.log_table(("bin", "expected n", "actual n", "expected share", "actual share", "PSI part"), rows, caption)
 
+    def _record_psi(self, result: PsiResult, keyword_name: str, **limits: float | None) -> None:
+        """Log the PSI as a ``ScoreGate metric`` message (kind ``psi``); ``limits`` are null for a plain report."""
+        figures = {
+            "value": round(result.psi, 6),
+            "threshold": limits.get("threshold"),
+            "critical_value": limits.get("critical_value"),
+            "confidence": limits.get("confidence"),
+            "limit": limits.get("limit"),
+            "bins": len(result.bins),
+            "method": result.method,
+            "n_expected": result.n_expected,
+            "n_actual": result.n_actual,
+            "keyword": keyword_name,
+        }
+        self.info(metric_message("psi", figures))
+
     @keyword("Calculate PSI", tags=("Drift",))
     def calculate_psi(
         self,
@@ -59,8 +76,10 @@ class DriftKeywords(LibraryComponent):
         over the range of the expected scores. Result dictionaries count by their ``score``.
 
         ``PSI = sum((A_i - E_i) * ln(A_i / E_i))`` over the bins, A and E the actual and expected
-        shares. The per-bin table is logged. Usual reading: below 0.10 stable, 0.10 to 0.25
-        moderate shift, above 0.25 major shift; with small samples see `PSI Should Be Below`.
+        shares. The per-bin table is logged, and the PSI as a
+        ``ScoreGate metric: {"kind": "psi", "value": ..., "threshold": null, ...}`` message that release
+        gates read from output.xml. Usual reading: below 0.10 stable, 0.10 to 0.25 moderate shift,
+        above 0.25 major shift; with small samples see `PSI Should Be Below`.
 
         Example:
         | ${psi} = | Calculate PSI | ${champion_scores} | ${challenger_scores} |
@@ -69,6 +88,7 @@ class DriftKeywords(LibraryComponent):
         """
         result = self._psi(expected_scores, actual_scores, bins, method, edges, floor)
         self._log_psi(result, f"PSI {result.psi:.5f} ({result.method} bins)")
+        self._record_psi(result, "Calculate PSI")
         return result.psi
 
     @keyword("PSI Should Be Below", tags=("Drift", "Assertion"))
@@ -95,7 +115,8 @@ class DriftKeywords(LibraryComponent):
         freedom, so small samples give large PSI by chance: with 10 bins and n = m = 100 the 95%
         level is about 0.34. The check fails only when
         ``PSI > max(threshold, chi2.ppf(confidence, B-1) * (1/n + 1/m))``; the message gives the
-        PSI, the threshold, the critical value, n and m.
+        PSI, the threshold, the critical value, n and m. The PSI, threshold, critical value and
+        that ``limit`` are logged as a ``ScoreGate metric`` message (kind ``psi``), pass or fail.
 
         Example:
         | PSI Should Be Below | ${baseline_scores} | ${current_scores} |
@@ -105,6 +126,14 @@ class DriftKeywords(LibraryComponent):
         critical = result.critical_value(confidence)
         limit = max(threshold, critical)
         self._log_psi(result, f"PSI {result.psi:.5f}, threshold {threshold:g}, critical value {critical:.5f}")
+        self._record_psi(
+            result,
+            "PSI Should Be Below",
+            threshold=threshold,
+            critical_value=round(critical, 6),
+            confidence=confidence,
+            limit=round(limit, 6),
+        )
         if result.psi > limit:
             self.fail(
                 f"PSI {result.psi:.4f} exceeds the threshold {threshold:g} and the critical value {critical:.4f} "

@@ -9,6 +9,7 @@ from robotlibcore import keyword
 from ..base import LibraryComponent
 from ..core.baseline_files import open_records, write_candidate
 from ..core.comparator import ComparisonResult, compare_results
+from ..core.run_metrics import metric_message
 
 SUMMARY_FIELDS = (
     "total",
@@ -23,11 +24,18 @@ SUMMARY_FIELDS = (
     "unexpected",
     "duplicates",
 )
+METRIC_FIELDS = (*SUMMARY_FIELDS, "unkeyed", "failed", "passed", "key")
 
 
 class RegressionKeywords(LibraryComponent):
     def _compare(
-        self, actual: list | str, baseline: list | str, tolerances: tuple[str, ...], key: str, fields: str | None
+        self,
+        actual: list | str,
+        baseline: list | str,
+        tolerances: tuple[str, ...],
+        key: str,
+        fields: str | None,
+        keyword_name: str,
     ) -> ComparisonResult:
         try:
             result = compare_results(
@@ -41,7 +49,17 @@ class RegressionKeywords(LibraryComponent):
         except (ValueError, FileNotFoundError, TypeError) as error:
             self.fail(str(error))
         self._log(result)
+        self._record(result, keyword_name)
         return result
+
+    def _record(self, result: ComparisonResult, keyword_name: str) -> None:
+        """Log the comparison's figures as a ``ScoreGate metric`` message (kind ``regression``)."""
+        summary = result.as_dict()
+        figures = {name: summary[name] for name in METRIC_FIELDS}
+        figures["tolerances"] = summary["tolerances"]
+        figures["keyword"] = keyword_name
+        figures["check"] = keyword_name == "Results Should Match Baseline"
+        self.info(metric_message("regression", figures))
 
     def _log(self, result: ComparisonResult) -> None:
         summary = result.as_dict()
@@ -89,14 +107,15 @@ class RegressionKeywords(LibraryComponent):
         ``decision_flip_counts`` (like ``APPROVE->DECLINE: 3``), the first ``missing_ids`` /
         ``unexpected_ids`` and ``examples`` (the first differences, with expected and actual values).
         The summary and the examples are logged as tables; the records themselves never are,
-        so pass file paths for large result sets.
+        so pass file paths for large result sets. The counts are also logged as one
+        ``ScoreGate metric: {"kind": "regression", ...}`` message that release gates read from output.xml.
 
         Example:
         | ${summary} = | Compare Results With Baseline | ${results} | ${BASELINE} | probabilityOfDefault=abs:0.000001 |
         | Should Be Equal As Integers | ${summary}[decision_flips] | 0 |
         | ${summary} = | Compare Results With Baseline | ${OUTPUT_DIR}/batch.csv | ${BASELINE_CSV} | score=abs:1 |
         """
-        return self._compare(actual, baseline, tolerances, key, fields).as_dict()
+        return self._compare(actual, baseline, tolerances, key, fields, "Compare Results With Baseline").as_dict()
 
     @keyword("Results Should Match Baseline", tags=("Regression", "Assertion"))
     def results_should_match_baseline(
@@ -110,7 +129,8 @@ class RegressionKeywords(LibraryComponent):
         """Fails on any difference beyond tolerance, decision flip, reason-code change, missing or unexpected record.
 
         Arguments as in `Compare Results With Baseline`; returns the same summary when it passes.
-        Differences within tolerance pass. The failure names the counts and the first records
+        Differences within tolerance pass. The counts are logged as a ``ScoreGate metric`` message as in
+        `Compare Results With Baseline`, with ``"check": true``. The failure names the counts and the first records
         with expected and actual values, like
         ``Results differ from the baseline: 1 decision flip, 1 missing (baseline 250 records, actual 249,
         compared 249): TX-7 decision expected APPROVE actual REFER; missing TX-9``.
@@ -119,7 +139,7 @@ class RegressionKeywords(LibraryComponent):
         | Results Should Match Baseline | ${results} | ${BASELINE} | probabilityOfDefault=abs:0.000001 |
         | Results Should Match Baseline | ${OUTPUT_DIR}/results.ndjson | ${BASELINE_CSV} | key=transactionId |
         """
-        result = self._compare(actual, baseline, tolerances, key, fields)
+        result = self._compare(actual, baseline, tolerances, key, fields, "Results Should Match Baseline")
         if not result.passed:
             self.fail(result.failure_message())
         self.info(f"{result.compared} records match the baseline ({result.within_tolerance} within tolerance)")
