@@ -12,7 +12,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
+## setup: the virtual environment, and the project's Python compiled once (every Robot and mock process reuses it)
 setup: $(STAMP)
+	$(BIN)/python -m compileall -q libraries mock
 
 ## run: the suites against the embedded mock, results in results/
 run: setup

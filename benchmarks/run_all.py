@@ -77,12 +77,13 @@ def comparator_figures(output: str) -> list[Figure]:
 
 
 def suite_timing_figures(output: str) -> list[Figure]:
-    """Wall time of the serial and the pabot run, and the speed-up."""
+    """Wall and CPU time of the serial and the pabot run, and the speed-up."""
+    pattern = r"^((?:serial robot|pabot) .+?): ([\d.]+) s wall, ([\d.]+) s CPU, (.+)$"
     figures = [
-        (label, f"{seconds} s, {totals}")
-        for label, seconds, totals in re.findall(r"^((?:serial robot|pabot) .+?): ([\d.]+) s, (.+)$", output, re.M)
+        (label, f"{seconds} s wall, {cpu} s CPU, {totals}")
+        for label, seconds, cpu, totals in re.findall(pattern, output, re.MULTILINE)
     ]
-    figures += re.findall(r"^(speed-up [^:]+): ([\d.]+x)", output, re.MULTILINE)
+    figures += re.findall(r"^((?:median )?speed-up [^:]+): ([\d.]+x)", output, re.MULTILINE)
     return figures
 
 

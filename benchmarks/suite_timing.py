@@ -3,9 +3,11 @@
 Run from the repository root: ``.venv/bin/python benchmarks/suite_timing.py [--processes 4] [--include TAG]
 [--keep DIR] [PATHS...]`` (default path ``suites``). Both runs use the same selection and write to
 temporary directories (kept with ``--keep``); each gets its own embedded mock per Robot process, as in CI.
-Prints the machine, each run's wall time and test totals, and the speed-up (serial time / pabot time).
+Prints the machine, each run's wall time, CPU time (user + system of all its processes) and test totals,
+and the speed-up (serial time / pabot time).
 ``--chunk`` adds a third run, ``pabot --processes N --chunk``, which groups the suite files into N robot
 processes instead of one process per suite file (fewer process and mock start-ups).
+``--rounds N`` repeats the serial/pabot pair N times back to back and prints the median speed-up.
 Failing tests do not stop the measurement; a run that writes no output.xml does (exit 1).
 """
 
@@ -14,7 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 class TimedRun:
     label: str
     seconds: float
+    cpu_seconds: float
     returncode: int
     output_xml: Path
 
@@ -66,10 +71,18 @@ def timed(label: str, command: list[str], output_dir: Path) -> TimedRun:
     """Run ``command`` (console to ``output_dir/console.txt``) and time it."""
     output_dir.mkdir(parents=True, exist_ok=True)
     with (output_dir / "console.txt").open("wb") as console:
+        cpu_before = children_cpu_seconds()
         started = time.perf_counter()
         completed = subprocess.run(command, cwd=ROOT, stdout=console, stderr=subprocess.STDOUT, env=environment())
         seconds = time.perf_counter() - started
-    return TimedRun(label, seconds, completed.returncode, output_dir / "output.xml")
+        cpu_seconds = children_cpu_seconds() - cpu_before
+    return TimedRun(label, seconds, cpu_seconds, completed.returncode, output_dir / "output.xml")
+
+
+def children_cpu_seconds() -> float:
+    """User + system CPU of every finished child process (and their waited-for children) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def pabot_run(work: Path, processes: int, selection: list[str], paths: list[str], chunk: bool) -> tuple:
@@ -108,24 +121,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--include", action="append", default=[], help="tag to include in both runs")
     parser.add_argument("--exclude", action="append", default=[], help="tag to exclude from both runs")
     parser.add_argument("--chunk", action="store_true", help="also time pabot --chunk")
+    parser.add_argument("--rounds", type=int, default=1, help="serial/pabot pairs to run back to back (default 1)")
     parser.add_argument("--keep", help="keep the runs' results in this directory")
     args = parser.parse_args(argv)
     selection = [option for tag in args.include for option in ("--include", tag)]
     selection += [option for tag in args.exclude for option in ("--exclude", tag)]
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="scoregate-suite-timing-"))
     print(f"machine: {machine()}", flush=True)
+    speed_ups: dict[str, list[float]] = {}
     try:
-        runs = []
-        for spec in commands(work, args.processes, selection, args.paths, args.chunk):
-            runs.append(timed(*spec))
-            print(f"{runs[-1].label}: {runs[-1].seconds:.1f} s, {runs[-1].totals()}", flush=True)
-        if not all(run.output_xml.is_file() for run in runs):
-            print(f"a run wrote no output.xml; consoles under {work}")
-            return 1
-        serial = runs[0]
-        print(f"speed-up serial/pabot: {serial.seconds / runs[1].seconds:.2f}x")
-        if args.chunk:
-            print(f"speed-up serial/pabot --chunk: {serial.seconds / runs[2].seconds:.2f}x")
+        for round_number in range(1, args.rounds + 1):
+            round_dir = work / f"round-{round_number}" if args.rounds > 1 else work
+            runs = []
+            for spec in commands(round_dir, args.processes, selection, args.paths, args.chunk):
+                runs.append(timed(*spec))
+                run = runs[-1]
+                print(f"{run.label}: {run.seconds:.1f} s wall, {run.cpu_seconds:.1f} s CPU, {run.totals()}", flush=True)
+            if not all(run.output_xml.is_file() for run in runs):
+                print(f"a run wrote no output.xml; consoles under {round_dir}")
+                return 1
+            serial = runs[0]
+            for name, run in zip(("serial/pabot", "serial/pabot --chunk"), runs[1:], strict=False):
+                speed_ups.setdefault(name, []).append(serial.seconds / run.seconds)
+                print(f"speed-up {name}: {serial.seconds / run.seconds:.2f}x", flush=True)
+        if args.rounds > 1:
+            for name, ratios in speed_ups.items():
+                listed = ", ".join(f"{ratio:.2f}x" for ratio in ratios)
+                print(f"median speed-up {name} over {len(ratios)} rounds: {statistics.median(ratios):.2f}x ({listed})")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app
 
 from mock.http import SERVICE_KEY, json_response
-from mock.openapi import openapi_text
 from mock.service import ScoringService
 
 ops_blueprint = Blueprint("ops", __name__)
@@ -39,4 +38,6 @@ def metrics():
 
 @ops_blueprint.get("/openapi.json")
 def openapi():
+    from mock.openapi import openapi_text
+
     return json_response(openapi_text())

@@ -44,6 +44,7 @@ SENIOR_PENALTY_POINTS = 10
 JITTER_OFFSETS = (-3, -2, -1, 1, 2, 3)
 
 _JITTER = random.SystemRandom()
+_HAS_LIBYAML = hasattr(yaml, "CSafeLoader")
 _TOP_LEVEL_KEYS = frozenset(
     {
         "modelCode",
@@ -173,7 +174,7 @@ class Scorecard:
     def from_file(cls, path: Path) -> Scorecard:
         """Load and validate one model file; ValueError naming the file on any problem."""
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = parse_yaml(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as error:
             raise ModelFileError(f"{path}: not valid YAML: {error}") from error
         return cls(data, str(path))
@@ -359,6 +360,17 @@ class ModelRegistry:
 
     def __contains__(self, model_code: object) -> bool:
         return model_code in self._by_code
+
+
+def parse_yaml(text: str) -> Any:
+    """``yaml.safe_load`` through libyaml when it is installed; a document libyaml rejects is parsed again by
+    the pure-Python loader, so the error (with its source excerpt) is the one ``yaml.safe_load`` raises."""
+    if _HAS_LIBYAML:
+        try:
+            return yaml.load(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
 
 
 def _characteristic(raw: Mapping[str, Any]) -> Characteristic:

@@ -74,7 +74,7 @@ class TestOutcome:
 
 
 Outcomes = dict[str, TestOutcome]
-"""The tests of one run by full name (``Suites.Contract.01 Score Responses.<test>``)."""
+"""The tests of one run by full name (``Suites.Contract.Rest And Soap Messages.<test>``)."""
 
 
 @dataclass

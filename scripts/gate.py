@@ -313,7 +313,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _short(test_name: str) -> str:
-    """``Suites.Drift.01 Champion Stability.Test`` -> ``Drift › 01 Champion Stability › Test``."""
+    """``Suites.Drift.Population Drift.Test`` -> ``Drift › Population Drift › Test``."""
     parts = test_name.split(".")
     return " › ".join(parts[1:] if len(parts) > 2 else parts)
 

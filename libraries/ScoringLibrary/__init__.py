@@ -13,8 +13,10 @@ from .keywords import (
     DriftKeywords,
     LatencyKeywords,
     MetamorphicKeywords,
+    ParityKeywords,
     PrivacyKeywords,
     RegressionKeywords,
+    RestKeywords,
     SoapKeywords,
     SyntheticDataKeywords,
 )
@@ -34,7 +36,8 @@ class ScoringLibrary(DynamicCore):
     metamorphic variants, guards test artefacts against personal data, and checks latency
     percentiles. The checking keywords send no requests: call the service with RequestsLibrary
     or SudsLibrary (sessions from `Create Scoring Session` and `Create Scoring SOAP Client`) and
-    pass the bodies here.
+    pass the bodies here. The keywords that work through many requests at once send them on those
+    sessions (see `Requests on sessions`).
 
     %TOC%
 
@@ -158,6 +161,21 @@ class ScoringLibrary(DynamicCore):
     times per named collection; `Latency Statistics` and `Latency Percentile Should Be Below`
     use nearest-rank percentiles (always a measured value, never interpolated).
 
+    = Requests on sessions =
+
+    These keywords send a whole list of requests, one after the other, on an open RequestsLibrary
+    session (with its token, timeout and logging) or through the current SudsLibrary client, and
+    check every answer:
+    | =Keyword= | =Sends= |
+    | `Score Applicants One By One` | ``POST /api/v1/score`` per applicant, each must answer 200 |
+    | `Score Applicants With SOAP Client` | the SOAP operation per applicant, through the SudsLibrary client |
+    | `Decisions API Should Return Responses` | ``GET /api/v1/decisions/{id}`` per response; names every difference |
+    | `Replays Should Return Stored Responses` | each applicant again over REST or SOAP; names every difference |
+    | `Record Latencies Of Session Requests` | a burst of requests, recording each latency (stops early on a lost SLO) |
+
+    Failures name the request (method and URL or transactionId), the expected and the actual value.
+    Checks over many items name every failing item in one message (the first 10; the log has all).
+
     = Load tests =
 
     `Run Load Test` runs headless Locust in a separate process (scenarios ``realtime_rest``,
@@ -196,6 +214,8 @@ class ScoringLibrary(DynamicCore):
                 PrivacyKeywords(self),
                 LatencyKeywords(self),
                 SoapKeywords(self),
+                RestKeywords(self),
+                ParityKeywords(self),
                 SessionKeywords(self),
                 ConcurrencyKeywords(self),
                 LoadKeywords(self),

@@ -1,4 +1,7 @@
-"""The Flask blueprint of ``/soap/realtime-scoring``: the WSDL and XSD on GET, ScoreApplicant on POST."""
+"""The Flask blueprint of ``/soap/realtime-scoring``: the WSDL and XSD on GET, ScoreApplicant on POST.
+
+The XML stack (lxml, defusedxml, the compiled XSD) is imported by the first SOAP request, not with the blueprint.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,7 @@ import flask
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from mock.errors import ApiError, IdempotencyConflict
-from mock.soap.documents import XSD_BYTES, render_wsdl
-from mock.soap.envelope import read_request_element, render_response
 from mock.soap.faults import SoapFault, client_fault, fault_response
-from mock.soap.fields import read_request
 from mock.soap.names import (
     ENDPOINT_PATH,
     MAX_BODY_BYTES,
@@ -46,6 +46,8 @@ def _correlation_id() -> str:
 @soap_blueprint.route(ENDPOINT_PATH, methods=["GET"])
 def describe() -> flask.Response:
     """``?wsdl`` serves the WSDL (address = this host), ``?xsd=scoring.xsd`` its schema."""
+    from mock.soap.documents import XSD_BYTES, render_wsdl
+
     args = {key.lower(): value for key, value in flask.request.args.items()}
     if "wsdl" in args:
         return flask.Response(render_wsdl(flask.request.host_url), content_type=XML_CONTENT_TYPE)
@@ -125,6 +127,9 @@ def _fault_from_api_error(error: ApiError) -> SoapFault:
 
 
 def _score(correlation_id: str) -> tuple[dict[str, Any], bool, frozenset[str]]:
+    from mock.soap.envelope import read_request_element
+    from mock.soap.fields import read_request
+
     request = flask.request
     element = read_request_element(_read_body(request))
     payload = read_request(element)
@@ -166,6 +171,8 @@ def score_applicant() -> flask.Response:
                 "Server", "internal error while scoring; the request was not completed", error_code="INTERNAL_ERROR"
             )
         )
+    from mock.soap.envelope import render_response
+
     namespace = SCORING_NS_V2 if NAMESPACE_DEFECT in defects else SCORING_NS
     result = flask.Response(render_response(response, namespace), status=200, content_type=XML_CONTENT_TYPE)
     if replayed:

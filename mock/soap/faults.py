@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from xml.sax.saxutils import escape, quoteattr
 
 import flask
 
@@ -43,11 +42,15 @@ def client_fault(faultstring: str, error_code: str, *, http_status: int = 500, d
 
 def xml_text(value: object) -> str:
     """``value`` as XML character data: escaped, characters XML 1.0 forbids replaced by U+FFFD."""
+    from xml.sax.saxutils import escape
+
     return escape(_XML_ILLEGAL.sub("\ufffd", str(value)))
 
 
 def xml_attribute(value: object) -> str:
     """``value`` as a quoted XML attribute value."""
+    from xml.sax.saxutils import quoteattr
+
     return quoteattr(_XML_ILLEGAL.sub("\ufffd", str(value)))
 
 

@@ -109,6 +109,41 @@ def test_keyword_message_counts_and_lists_violations(library, tmp_path):
     )
 
 
+def test_contract_violations_of_many_responses_name_each_one(library, tmp_path, score_response):
+    document = json.loads(json.dumps(OPENAPI))
+    document["components"]["schemas"]["ScoreResponse"]["additionalProperties"] = True
+    path = tmp_path / "openapi.json"
+    path.write_text(json.dumps(document))
+    library.run_keyword("Load OpenAPI Contract", [str(path)], {})
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    good = {**score_response, "scoredAt": stamp}
+    bad_schema = {**good, "transactionId": "TX-2", "decision": "MAYBE"}
+    bad_rules = {**good, "transactionId": "TX-3", "riskBand": "A"}
+    problems = library.run_keyword(
+        "Contract Violations Of Score Responses", [[good, bad_schema, bad_rules]], {"transaction_ids": ["A", "B", "C"]}
+    )
+    assert problems == [
+        "B: ScoreResponse: 1 violation: $.decision: 'MAYBE' is not one of ['APPROVE', 'REFER', 'DECLINE']",
+        "TX-2: 1 business-rule violation: decision: expected one of APPROVE, REFER, DECLINE, got 'MAYBE'",
+        "TX-3: 1 business-rule violation: riskBand: expected C for score 712, got 'A'",
+    ]
+    assert library.run_keyword("Contract Violations Of Score Responses", [[good]], {}) == []
+    only_rules = library.run_keyword("Contract Violations Of Score Responses", [[bad_rules]], {})
+    assert only_rules == ["TX-3: 1 business-rule violation: riskBand: expected C for score 712, got 'A'"]
+
+
+def test_reason_code_descriptions_name_every_wrong_code(library):
+    published = {"R01": "Income too low", "R02": "Debt too high"}
+    body = {"transactionId": "TX-1", "reasonCodes": [{"code": "R01", "description": "Income too low"}]}
+    library.run_keyword("Reason Code Descriptions Should Be", [body], published)
+    body["reasonCodes"] += [{"code": "R02", "description": "debt"}, {"code": "R09", "description": "x"}]
+    with pytest.raises(AssertionError) as failure:
+        library.run_keyword("Reason Code Descriptions Should Be", [body], published)
+    assert str(failure.value) == (
+        "TX-1: R02 should read 'Debt too high', got 'debt'; TX-1: R09 should read 'None', got 'x'"
+    )
+
+
 def test_mock_openapi_score_response_accepts_a_contract_example(score_response):
     openapi = pytest.importorskip("mock.openapi")
     from ScoringLibrary.core.jsonschema_contract import OpenApiContract

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 from ScoringLibrary.core.drift import (
@@ -173,3 +177,25 @@ def test_svg_chart_is_well_formed():
 def test_log_score_distributions_keyword_returns_svg(library):
     svg = library.run_keyword("Log Score Distributions", [scores(1, 50), scores(2, 50)], {"labels": "baseline,today"})
     assert svg.startswith("<svg") and "baseline (n=50)" in svg
+
+
+def test_importing_the_library_loads_neither_numpy_nor_scipy():
+    libraries = Path(__file__).resolve().parents[2] / "libraries"
+    code = (
+        f"import sys; sys.path.insert(0, {str(libraries)!r}); import ScoringLibrary; "
+        "print(sorted(m for m in ('numpy', 'scipy') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+
+
+def test_scores_by_key_and_scores_of_records_keywords(library):
+    results = [{"caseId": "A", "score": 700}, {"caseId": "B", "score": 650}]
+    scores = library.run_keyword("Get Scores By Key", [results], {})
+    assert scores == {"A": 700, "B": 650}
+    assert library.run_keyword("Get Scores Of Records", [[{"caseId": "B"}, {"caseId": "A"}], scores], {}) == [650, 700]
+    with pytest.raises(AssertionError) as failure:
+        library.run_keyword("Get Scores Of Records", [[{"caseId": "B"}, {"caseId": "C"}, {"caseId": "D"}], scores], {})
+    assert str(failure.value) == "2 of 3 records have no score by caseId: C, D"
+    with pytest.raises(AssertionError, match="Scores by caseId: 1 of 1 records have no 'score': A"):
+        library.run_keyword("Get Scores By Key", [[{"caseId": "A"}]], {})

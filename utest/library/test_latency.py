@@ -80,3 +80,16 @@ def test_collections_are_separate_and_restartable(library):
         library.run_keyword("Latency Percentile Should Be Below", ["p99", 10], {"name": "a"})
     with pytest.raises(AssertionError, match="no latencies recorded in collection 'c'"):
         library.run_keyword("Latency Statistics", ["c"], {})
+
+
+def test_calls_allowed_over_the_limit_keep_the_nearest_rank_percentile():
+    from ScoringLibrary.core.latency import calls_allowed_over
+
+    assert calls_allowed_over(60) == 3
+    assert calls_allowed_over(40, "p95") == 2
+    assert calls_allowed_over(20, 95) == 1
+    assert calls_allowed_over(10, 99) == 0
+    assert calls_allowed_over(100, 50) == 50
+    within = LatencyCollection("x", [1.0] * 57 + [500.0] * 3)
+    assert within.percentile(95) == 1.0
+    assert LatencyCollection("y", [1.0] * 56 + [500.0] * 4).percentile(95) == 500.0

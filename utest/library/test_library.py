@@ -126,3 +126,22 @@ def test_library_runs_inside_robot(tmp_path, monkeypatch):
     }
     assert rc == 0, statuses
     assert set(statuses.values()) == {"PASS"} and len(statuses) == 5
+
+
+def test_importing_the_library_leaves_heavy_modules_unloaded():
+    import subprocess
+    import sys
+
+    heavy = ["xmlschema", "elementpath", "jsonschema", "referencing", "numpy", "scipy", "locust"]
+    own = ["ScoringLibrary.core.locust_process", "ScoringLibrary.core.locust_results"]
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import ScoringLibrary; ScoringLibrary.ScoringLibrary(); "
+        "print(' '.join(m for m in sys.argv[2:] if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code, str(LIBRARY.parent), *heavy, *own],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert loaded == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,55 @@ def test_numeric_strings_become_numbers():
     variants = monotonic_variants(APPLICANT, "monthlyIncome", ["1500", "2500.50", 4000])
     assert [v["monthlyIncome"] for v in variants] == [1500, 2500.5, 4000]
     assert [v["age"] for v in monotonic_variants(APPLICANT, "age", ["30", "40"])] == [30, 40]
+
+
+def test_dominance_chain_improves_step_by_step_with_fresh_ids():
+    from ScoringLibrary.core.metamorphic import dominance_chain
+
+    base = {
+        "transactionId": "TX-1",
+        "age": 45,
+        "monthlyIncome": 5200,
+        "existingDebt": 28000,
+        "requestedAmount": 30000,
+        "creditHistoryMonths": 84,
+    }
+    chain = dominance_chain(base, 3)
+    assert [a["transactionId"] for a in chain] == ["TX-1", "TX-1-CHAIN1", "TX-1-CHAIN2", "TX-1-CHAIN3"]
+    assert [a["monthlyIncome"] for a in chain] == [5200, 6500.0, 8125.0, 10156.25]
+    assert chain[0] == base and chain[0] is not base
+    for low, high in itertools.pairwise(chain):
+        assert high["existingDebt"] <= low["existingDebt"] and high["requestedAmount"] <= low["requestedAmount"]
+        assert high["creditHistoryMonths"] >= low["creditHistoryMonths"]
+
+
+def test_pairwise_dominance_names_every_broken_pair():
+    from ScoringLibrary.core.metamorphic import pairwise_dominance_problems
+
+    bases = [
+        {"transactionId": "A", "score": 700, "decision": "APPROVE"},
+        {"transactionId": "B", "score": 640, "decision": "REFER"},
+    ]
+    better = [
+        {"transactionId": "A-DOM", "score": 690, "decision": "APPROVE"},
+        {"transactionId": "B-DOM", "score": 650, "decision": "DECLINE"},
+    ]
+    assert pairwise_dominance_problems(bases, better) == [
+        "pair 1: dominating applicant A-DOM scored 690, below 700 of A",
+        "pair 2: dominating applicant B-DOM got DECLINE, worse than REFER of B",
+    ]
+    assert pairwise_dominance_problems(bases, bases) == []
+    with pytest.raises(ValueError, match="expected pairs: 2 base responses, 1 dominating"):
+        pairwise_dominance_problems(bases, better[:1])
+
+
+def test_field_repeat_and_reversed_variants():
+    from ScoringLibrary.core.metamorphic import field_variants, repeat_variants, reversed_key_order
+
+    applicant = {"transactionId": "TX-9", "channel": "web", "age": 30}
+    variants = field_variants(applicant, "channel", ["mobile", "broker"])
+    assert [(v["transactionId"], v["channel"]) for v in variants] == [("TX-9-F1", "mobile"), ("TX-9-F2", "broker")]
+    assert "channel" not in field_variants(applicant, "channel", ["<missing>"])[0]
+    assert [v["transactionId"] for v in repeat_variants(applicant, 3)] == ["TX-9-R1", "TX-9-R2", "TX-9-R3"]
+    assert list(reversed_key_order(applicant)) == ["age", "channel", "transactionId"]
+    assert applicant == {"transactionId": "TX-9", "channel": "web", "age": 30}

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from ScoringLibrary.core.boundaries import MISSING, NUMERIC_FIELDS, boundary_values, invalid_values, with_field
-from ScoringLibrary.core.scorecard import applicants_around_cutoff, load_scorecard, reachable_scores
-from ScoringLibrary.core.synthetic import SEGMENTS, generate_applicants
+from ScoringLibrary.core.scorecard import applicants_around_cutoff, expected_refusals, load_scorecard, reachable_scores
+from ScoringLibrary.core.synthetic import SEGMENTS, age_grid, generate_applicants
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scorecard_v1.yaml"
@@ -301,3 +301,49 @@ def test_scorecard_keywords(library):
     )
     cases = library.run_keyword("Applicants Around Cutoff", [], {"cutoff": 600, "seed": 2})
     assert [c["expectedScore"] for c in cases] == [595, 600, 605]
+
+
+def test_expected_refusals_keep_only_the_refused_with_their_transaction_id(spec):
+    approved = BASE
+    refer = {**BASE, "transactionId": "TX-refer", "monthlyIncome": 1500, "creditHistoryMonths": 8}
+    policy = {**BASE, "transactionId": "TX-policy", "monthlyIncome": 0}
+    refusals = expected_refusals(spec, [approved, refer, policy])
+    assert [r["transactionId"] for r in refusals] == ["TX-refer", "TX-policy"]
+    assert refusals[0] == {**spec.evaluate(refer).as_dict(), "transactionId": "TX-refer"}
+    assert refusals[1]["reasonCodes"][0] == "P01"
+    with pytest.raises(ValueError, match="Cannot score TX-odd with credit_risk_v1: employmentStatus"):
+        expected_refusals(spec, [{**BASE, "transactionId": "TX-odd", "employmentStatus": "astronaut"}])
+
+
+# Age grids
+
+
+def test_age_grid_varies_only_the_age_in_profile_and_age_order():
+    profiles = {"reference": BASE, "young": {**BASE, "applicantId": "SYN-YOUNG01"}}
+    grid = age_grid(profiles, "P-1", youngest=18, oldest=20)
+    assert [a["transactionId"] for a in grid] == [
+        "P-1-reference-18",
+        "P-1-reference-19",
+        "P-1-reference-20",
+        "P-1-young-18",
+        "P-1-young-19",
+        "P-1-young-20",
+    ]
+    assert [a["age"] for a in grid] == [18, 19, 20] * 2
+    assert list(grid[0]) == list(BASE)
+    assert {k: v for k, v in grid[4].items() if k not in ("age", "transactionId")} == {
+        k: v for k, v in profiles["young"].items() if k not in ("age", "transactionId")
+    }
+    assert BASE["age"] == 40 and BASE["transactionId"] == "TX-oracle-0001"
+    with pytest.raises(ValueError, match="youngest age 30 is above the oldest 20"):
+        age_grid(profiles, "P", youngest=30, oldest=20)
+
+
+def test_age_grid_and_refusal_keywords(library):
+    grid = library.run_keyword("Age Grid Applicants", [{"reference": BASE}, "P-2"], {})
+    assert len(grid) == 83 and grid[-1]["transactionId"] == "P-2-reference-100"
+    refused = {**BASE, "transactionId": "TX-refused", "monthlyIncome": 0}
+    refusals = library.run_keyword("Expected Refusals For Applicants", [[BASE, refused]], {})
+    assert [(r["transactionId"], r["decision"], r["policyRule"]) for r in refusals] == [
+        ("TX-refused", "DECLINE", "P01")
+    ]

@@ -178,3 +178,44 @@ def test_malformed_fault_over_http(mock_process):
     assert response.headers["Content-Type"] == "application/json"
     with pytest.raises(requests.exceptions.JSONDecodeError):
         response.json()
+
+
+STARTUP_PROBE = """
+import sys
+from mock.__main__ import create_app
+from mock.config import MockConfig
+
+create_app(MockConfig(db_path=sys.argv[1]))
+print(" ".join(sorted(set(sys.argv[2:]) & set(sys.modules))))
+"""
+ON_FIRST_USE = ("prometheus_client", "lxml.etree", "defusedxml", "mock.openapi", "mock.soap.documents")
+
+
+def test_startup_leaves_the_xml_stack_metrics_and_openapi_to_their_first_request(tmp_path):
+    probe = [sys.executable, "-c", STARTUP_PROBE, str(tmp_path / "probe.db"), *ON_FIRST_USE]
+    result = subprocess.run(probe, cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.split() == [], f"imported while the app was created: {result.stdout.strip()}"
+
+
+def test_first_request_of_each_kind_answers_on_a_fresh_process(mock_starter, applicant):
+    mock = mock_starter()
+    soap_ns, scoring_ns = "http://schemas.xmlsoap.org/soap/envelope/", "http://scoregate.example.com/scoring/v1"
+    inner = "".join(f"<s:{name}>{value}</s:{name}>" for name, value in applicant(1, "TX-FIRST").items())
+    envelope = (
+        f'<e:Envelope xmlns:e="{soap_ns}"><e:Body><s:ScoreApplicantRequest xmlns:s="{scoring_ns}">{inner}'
+        "</s:ScoreApplicantRequest></e:Body></e:Envelope>"
+    )
+    headers = {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{scoring_ns}/ScoreApplicant"'}
+    soap = requests.post(f"{mock.url}/soap/realtime-scoring", data=envelope, headers=headers, timeout=10)
+    assert soap.status_code == 200, soap.text
+    assert "ScoreApplicantResponse" in soap.text
+    wsdl = requests.get(f"{mock.url}/soap/realtime-scoring?wsdl", timeout=10)
+    assert wsdl.status_code == 200
+    assert f'location="{mock.url}/soap/realtime-scoring"' in wsdl.text
+    openapi = requests.get(f"{mock.url}/openapi.json", timeout=10)
+    assert openapi.status_code == 200
+    assert openapi.json()["openapi"].startswith("3.1")
+    metrics = requests.get(f"{mock.url}/metrics", timeout=10)
+    assert metrics.status_code == 200
+    assert 'scoring_requests_total{endpoint="/soap/realtime-scoring",method="POST",status="200"} 1.0' in metrics.text
+    assert 'scoring_decisions_total{decision="APPROVE",model_code="credit_risk_v1"} 1.0' in metrics.text

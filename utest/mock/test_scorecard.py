@@ -17,6 +17,7 @@ from mock.scorecard import (
     ModelRegistry,
     Scorecard,
     ScoreOutcome,
+    parse_yaml,
 )
 
 EMPLOYMENT_STATUSES = ("full_time", "part_time", "self_employed", "retired", "student", "unemployed")
@@ -516,6 +517,24 @@ def test_unparsable_yaml_names_the_file(tmp_path: Path) -> None:
     path.write_text("modelCode: [unclosed\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"garbled\.yaml: not valid YAML"):
         Scorecard.from_file(path)
+
+
+def test_unparsable_yaml_reports_what_yaml_safe_load_reports(tmp_path: Path) -> None:
+    text = "modelCode: credit_risk_v9\nbasePoints: [350\n"
+    path = tmp_path / "garbled.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(yaml.YAMLError) as expected:
+        yaml.safe_load(text)
+    with pytest.raises(ModelFileError) as caught:
+        Scorecard.from_file(path)
+    assert str(caught.value) == f"{path}: not valid YAML: {expected.value}"
+
+
+@pytest.mark.parametrize("path", sorted(MODELS_DIR.glob("*.yaml")), ids=lambda path: path.name)
+def test_model_files_read_as_yaml_safe_load_reads_them(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert parse_yaml(text) == yaml.safe_load(text)
+    assert repr(parse_yaml(text)) == repr(yaml.safe_load(text))
 
 
 def test_empty_file_is_rejected(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -210,3 +210,30 @@ def as_datetime(value: Any) -> datetime | None:
         return None
     moment = value if isinstance(value, datetime) else parse_utc_timestamp(str(value))
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def violations_by_response(
+    bodies: Iterable[Any], rules: ScorecardRules, now: datetime | None = None, max_age_seconds: float = 300
+) -> list[tuple[str, list[str]]]:
+    """``(transactionId, problems)`` of every response that breaks a rule, in order (see `check_score_response`)."""
+    moment = now or datetime.now(UTC)
+    violations = []
+    for index, body in enumerate(bodies):
+        problems = check_score_response(body, rules, moment, max_age_seconds)
+        if problems:
+            where = body.get("transactionId") if isinstance(body, Mapping) else None
+            violations.append((str(where) if where is not None else f"response {index + 1}", problems))
+    return violations
+
+
+def refusals_stating(bodies: Iterable[Mapping[str, Any]], code: str) -> tuple[int, list[str]]:
+    """How many REFER/DECLINE responses there are, and ``transactionId (codes)`` of those stating ``code``."""
+    refusals, stating = 0, []
+    for body in bodies:
+        if body.get("decision") == "APPROVE":
+            continue
+        refusals += 1
+        codes = reason_code_list(body.get("reasonCodes"))
+        if code in codes:
+            stating.append(f"{body.get('transactionId')} ({'|'.join(codes)})")
+    return refusals, stating

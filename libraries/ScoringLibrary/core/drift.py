@@ -6,11 +6,12 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from .baseline_files import open_records
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DECISION_ORDER = ("APPROVE", "REFER", "DECLINE")
 
@@ -47,6 +48,8 @@ class PsiResult:
 
 def as_numbers(values: Any, field_name: str = "score") -> np.ndarray:
     """Floats from a list of numbers/strings, a list of result dicts (``field_name``), or a results file path."""
+    import numpy as np  # imported on use, like scipy: a run without drift keywords never loads it
+
     if isinstance(values, str) or hasattr(values, "__fspath__"):
         values = [record.get(field_name) for record in open_records(values).records()]
     items = list(values)
@@ -62,6 +65,8 @@ def as_numbers(values: Any, field_name: str = "score") -> np.ndarray:
 
 def psi_edges(expected: np.ndarray, bins: int, method: str, edges: Sequence[float] | None) -> np.ndarray:
     """Inner cut points: bins are (-inf, e1), [e1, e2), ..., [ek, +inf)."""
+    import numpy as np
+
     if edges is not None and len(edges) > 0:
         cuts = np.asarray(sorted(float(e) for e in edges))
     elif method == "quantile":
@@ -82,6 +87,8 @@ def calculate_psi(
     floor: float = 0.0001,
 ) -> PsiResult:
     """PSI = sum((A_i - E_i) * ln(A_i / E_i)); shares below ``floor`` are raised to it (no renormalisation)."""
+    import numpy as np
+
     if bins < 2 and not edges:
         raise ValueError(f"bins must be at least 2, got {bins}")
     e_values, a_values = as_numbers(expected), as_numbers(actual)

@@ -8,15 +8,13 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import requests
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from typing import TYPE_CHECKING, Any
 
 from .values import json_path
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 CONTRACT_URI = "urn:scoregate:openapi"
 MAX_VIOLATION_CHARS = 200
@@ -48,6 +46,10 @@ class OpenApiContract:
 
     def validator(self, name: str) -> Draft202012Validator:
         if name not in self._validators:
+            from jsonschema import Draft202012Validator
+            from referencing import Registry, Resource
+            from referencing.jsonschema import DRAFT202012
+
             self.schema(name)
             registry = Registry().with_resource(CONTRACT_URI, Resource(self.document, DRAFT202012))
             root = {
@@ -68,6 +70,8 @@ def load_openapi(
     """Load an OpenAPI document from a URL or a file path (JSON, or YAML for ``.yaml``/``.yml``)."""
     text_source = str(source)
     if re.match(r"^https?://", text_source):
+        import requests
+
         response = requests.get(text_source, timeout=timeout, headers=dict(headers or {}))
         response.raise_for_status()
         document = response.json()
@@ -109,6 +113,8 @@ def _describe(error: ValidationError) -> Iterator[str]:
             if name not in known and not any(p.search(name) for p in patterns):
                 yield f"{_child(path, name)}: unexpected field"
     elif error.validator in {"anyOf", "oneOf"} and error.context:
+        from jsonschema.exceptions import best_match
+
         best = best_match(error.context)
         yield f"{json_path(best.absolute_path)}: {best.message}"
     else:

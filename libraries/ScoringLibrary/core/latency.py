@@ -28,6 +28,14 @@ def nearest_rank(sorted_values: list[float], percentile: float) -> float:
     return sorted_values[rank - 1]
 
 
+def calls_allowed_over(count: int, percentile: str | float = 95) -> int:
+    """How many of ``count`` latencies may exceed a limit while the nearest-rank ``percentile`` still meets it.
+
+    The percentile is within the limit while ``ceil(p / 100 * count)`` latencies are: 3 of 60 for p95.
+    """
+    return int(count) - math.ceil(parse_percentile(percentile) / 100 * int(count))
+
+
 def elapsed_ms(response: Any) -> float:
     """Milliseconds from a requests.Response (``elapsed``), a timedelta, or a number of milliseconds."""
     elapsed = getattr(response, "elapsed", response)

@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .boundaries import ENUMS, NUMERIC_FIELDS
+from .boundaries import ENUMS, NUMERIC_FIELDS, with_field
 from .values import as_body, is_number, reason_code_list
 
 MONOTONE_DIRECTIONS = {"monthlyIncome": 1, "creditHistoryMonths": 1, "existingDebt": -1, "requestedAmount": -1}
@@ -152,3 +152,46 @@ def dominance_problems(base: Any, dominating: Any) -> list[str]:
             f"worse than {first.get('decision')} of {first.get('transactionId')}"
         )
     return problems
+
+
+def dominance_chain(applicant: Mapping[str, Any], steps: int) -> list[dict[str, Any]]:
+    """``applicant`` and ``steps`` successors, each dominating the one before (transactionIds ``-CHAIN<n>``)."""
+    base_id = str(applicant.get("transactionId", "TX-VARIANT"))
+    chain = [dict(applicant)]
+    for step in range(1, int(steps) + 1):
+        better = dominating_applicant(chain[-1])
+        better["transactionId"] = variant_id(base_id, f"CHAIN{step}")
+        chain.append(better)
+    return chain
+
+
+def field_variants(applicant: Mapping[str, Any], field: str, values: Sequence[Any]) -> list[dict[str, Any]]:
+    """One copy of the applicant per value of ``field`` (as given; ``<missing>`` removes the field), with
+    transactionIds ``-F1``, ``-F2``, ..."""
+    base_id = str(applicant.get("transactionId", "TX-VARIANT"))
+    return [
+        {**with_field(dict(applicant), field, value), "transactionId": variant_id(base_id, f"F{index}")}
+        for index, value in enumerate(values, start=1)
+    ]
+
+
+def repeat_variants(applicant: Mapping[str, Any], times: int) -> list[dict[str, Any]]:
+    """``times`` copies of the applicant that differ only in their transactionIds (``-R1``, ``-R2``, ...)."""
+    base_id = str(applicant.get("transactionId", "TX-VARIANT"))
+    return [{**applicant, "transactionId": variant_id(base_id, f"R{index}")} for index in range(1, int(times) + 1)]
+
+
+def reversed_key_order(applicant: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of the applicant with its keys in reverse order."""
+    return {key: applicant[key] for key in reversed(list(applicant))}
+
+
+def pairwise_dominance_problems(bases: Sequence[Any], dominating: Sequence[Any]) -> list[str]:
+    """``pair <n>: <problem>`` for every pair (base, dominating) where dominance is broken."""
+    if len(bases) != len(dominating):
+        raise ValueError(f"expected pairs: {len(bases)} base responses, {len(dominating)} dominating responses")
+    return [
+        f"pair {index}: {problem}"
+        for index, (base, better) in enumerate(zip(bases, dominating, strict=True), start=1)
+        for problem in dominance_problems(base, better)
+    ]

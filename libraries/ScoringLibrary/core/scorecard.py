@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,6 +144,24 @@ class ScorecardSpec:
         ranked = [code for gap, code in sorted(shortfalls, key=lambda item: (-item[0], item[1])) if gap > 0]
         codes = ([policy] if policy else []) + ranked
         return codes[: self.rules.max_reason_codes]
+
+
+def expected_refusals(spec: ScorecardSpec, applicants: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The outcome (`Outcome.as_dict` plus ``transactionId``) of every applicant the scorecard does not approve.
+
+    Raises ValueError naming the applicant that cannot be scored.
+    """
+    refusals = []
+    for applicant in applicants:
+        try:
+            outcome = spec.evaluate(applicant).as_dict()
+        except (KeyError, ValueError, TypeError) as error:
+            where = applicant.get("transactionId", "applicant")
+            raise ValueError(f"Cannot score {where} with {spec.model_code}: {error}") from None
+        if outcome["decision"] != "APPROVE":
+            outcome["transactionId"] = applicant.get("transactionId")
+            refusals.append(outcome)
+    return refusals
 
 
 def load_scorecard(path: str | Path) -> ScorecardSpec:

@@ -57,3 +57,55 @@ def score_response_to_dict(xml: str | bytes) -> dict[str, Any]:
         except ValueError as error:
             raise ValueError(f"<{name}> of the SOAP response is not a valid {converter.__name__}: {error}") from None
     return body
+
+
+def _child(element: Element, name: str) -> Element | None:
+    return next((child for child in element if local_name(child.tag) == name), None)
+
+
+def _text_content(element: Element | None) -> str:
+    """All text inside ``element`` with whitespace runs collapsed (empty for None)."""
+    return "" if element is None else " ".join("".join(element.itertext()).split())
+
+
+def soap_fault(xml: str | bytes) -> dict[str, Any]:
+    """The ``Body/Fault`` of a SOAP envelope as ``faultcode``, ``faultstring``, ``detail`` (the detail's text
+    content), ``validationErrors`` (``field:issue`` of each ``detail/ValidationErrors/error``) and ``faultInfo``
+    (the children of ``detail/FaultInfo`` by local name; empty when absent). Namespace prefixes are ignored.
+
+    Raises ValueError when ``xml`` does not parse (``not XML: ...``) or holds no Fault (``no Fault``), and when
+    the Fault lacks ``faultcode`` or ``faultstring``.
+    """
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    try:
+        root = ElementTree.fromstring(data, forbid_dtd=True)
+    except Exception as error:  # defusedxml and expat errors: malformed or forbidden XML
+        raise ValueError(f"not XML: {type(error).__name__}: {error}") from None
+    body = _child(root, "Body")
+    fault = None if body is None else _child(body, "Fault")
+    if fault is None:
+        raise ValueError("no Fault")
+    found = {name: _child(fault, name) for name in ("faultcode", "faultstring")}
+    missing = [name for name, element in found.items() if element is None]
+    if missing:
+        raise ValueError(f"the Fault has no {' and no '.join(missing)}")
+    detail = _child(fault, "detail")
+    errors = [] if detail is None else _grandchildren(detail, "ValidationErrors", "error")
+    info = None if detail is None else _child(detail, "FaultInfo")
+    return {
+        "faultcode": "".join(found["faultcode"].itertext()),
+        "faultstring": "".join(found["faultstring"].itertext()),
+        "detail": _text_content(detail),
+        "validationErrors": [f"{error.get('field')}:{error.get('issue')}" for error in errors],
+        "faultInfo": {} if info is None else {local_name(child.tag): child.text or "" for child in info},
+    }
+
+
+def _grandchildren(element: Element, child: str, grandchild: str) -> list[Element]:
+    return [
+        node
+        for container in element
+        if local_name(container.tag) == child
+        for node in container
+        if local_name(node.tag) == grandchild
+    ]

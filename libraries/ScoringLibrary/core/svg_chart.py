@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728")
 WIDTH, HEIGHT = 640, 300
@@ -16,6 +18,8 @@ def histogram_svg(
     samples: Sequence[np.ndarray], labels: Sequence[str], bins: int = 20, title: str = "Score distribution"
 ) -> str:
     """Side-by-side bars of each sample's share per bin over the common range, with axes and a legend."""
+    import numpy as np
+
     if not samples or any(s.size == 0 for s in samples):
         raise ValueError("every sample needs at least one value")
     low = float(min(s.min() for s in samples))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .boundaries import ENUMS
@@ -136,3 +136,19 @@ def generate_applicants(count: int = 10, segment: str = "prime", seed: int = 1, 
             }
         )
     return applicants
+
+
+def age_grid(
+    profiles: Mapping[str, Mapping[str, Any]], prefix: str, youngest: int = 18, oldest: int = 100
+) -> list[dict[str, Any]]:
+    """Each profile at every age ``youngest..oldest``, otherwise unchanged, as ``<prefix>-<profile>-<age>``.
+
+    Profiles in their order, each in age order; the copies keep the profile's field order.
+    """
+    if youngest > oldest:
+        raise ValueError(f"youngest age {youngest} is above the oldest {oldest}")
+    return [
+        {**profile, "age": age, "transactionId": f"{prefix}-{name}-{age}"}
+        for name, profile in profiles.items()
+        for age in range(youngest, oldest + 1)
+    ]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
-import xmlschema
 from defusedxml import ElementTree as SafeElementTree
-from xmlschema.extras.wsdl import Wsdl11Document
+
+if TYPE_CHECKING:
+    import xmlschema
 
 _CLARK = re.compile(r"\{[^{}\s]*[:/][^{}\s]*\}")
 SOAP_ENVELOPE_NAMESPACES = {
@@ -26,6 +28,9 @@ class XsdResult:
 
 def load_schema(xsd_source: str | Path) -> xmlschema.XMLSchema:
     """An XSD from a URL (``http(s)://``) or a file path."""
+    import xmlschema
+    from xmlschema.extras.wsdl import Wsdl11Document
+
     text = str(xsd_source)
     location = text if re.match(r"^https?://", text) else str(Path(text).resolve())
     if _is_wsdl(location):

@@ -4,8 +4,10 @@ from .contract import ContractKeywords
 from .drift import DriftKeywords
 from .latency import LatencyKeywords
 from .metamorphic import MetamorphicKeywords
+from .parity import ParityKeywords
 from .privacy import PrivacyKeywords
 from .regression import RegressionKeywords
+from .rest import RestKeywords
 from .soap import SoapKeywords
 from .synthetic import SyntheticDataKeywords
 
@@ -14,8 +16,10 @@ __all__ = [
     "DriftKeywords",
     "LatencyKeywords",
     "MetamorphicKeywords",
+    "ParityKeywords",
     "PrivacyKeywords",
     "RegressionKeywords",
+    "RestKeywords",
     "SoapKeywords",
     "SyntheticDataKeywords",
 ]

@@ -159,6 +159,16 @@ class ConcurrencyKeywords(LibraryComponent):
             f"(statuses {counts}): {shown}{more}"
         )
 
+    @keyword("Parallel Result Bodies", tags=("Concurrency",))
+    def parallel_result_bodies(self, results: Sequence[Mapping[str, Any]]) -> list:
+        """Returns the parsed JSON body of every result, in order (None for a result without a JSON body).
+
+        Example:
+        | Parallel Results Should All Have Status | ${results} | 200 |
+        | ${bodies} = | Parallel Result Bodies | ${results} |
+        """
+        return [result.get("body") for result in results]
+
     @keyword("Count Parallel Results By Status", tags=("Concurrency",))
     def count_parallel_results_by_status(self, results: Sequence[Mapping[str, Any]]) -> dict[str, int]:
         """Returns how many results had each status: ``{"200": 1, "409": 15}`` (``"error"`` for no answer).

@@ -15,6 +15,10 @@ from ..core.xsd import load_schema, validate_xml
 Body = dict | list | str | Response
 
 
+def _transaction_id(payload: object, default: str = "response") -> str:
+    return str(payload.get("transactionId", default)) if isinstance(payload, dict) else default
+
+
 class ContractKeywords(LibraryComponent):
     @property
     def contract(self) -> OpenApiContract:
@@ -60,15 +64,91 @@ class ContractKeywords(LibraryComponent):
         | Response Should Conform To Schema | ${response.json()} | ScoreResponse |
         | Response Should Conform To Schema | ${error_body} | ErrorResponse |
         """
+        problem = self._schema_problem(as_body(body), schema_name)
+        if problem:
+            self.fail(problem)
+        self.info(f"Body conforms to {schema_name}")
+
+    def _schema_problem(self, payload: object, schema_name: str) -> str | None:
+        """The one-line failure of ``payload`` against ``schema_name`` (violations logged as a table), or None."""
         try:
-            violations = self.contract.violations(as_body(body), schema_name)
+            violations = self.contract.violations(payload, schema_name)
         except KeyError as error:
             self.fail(str(error.args[0]))
-        if violations:
-            self.log_table(("violation",), ([v] for v in violations), f"{schema_name} violations")
-            noun = "violation" if len(violations) == 1 else "violations"
-            self.fail(f"{schema_name}: {len(violations)} {noun}: {'; '.join(violations)}")
-        self.info(f"Body conforms to {schema_name}")
+        if not violations:
+            return None
+        self.log_table(("violation",), ([v] for v in violations), f"{schema_name} violations")
+        noun = "violation" if len(violations) == 1 else "violations"
+        return f"{schema_name}: {len(violations)} {noun}: {'; '.join(violations)}"
+
+    def _rules_problem(self, payload: object, now: str | None = None, max_age_seconds: float = 300) -> str | None:
+        """The one-line business-rule failure of a score response (violations logged as a table), or None."""
+        problems = check_score_response(payload, self.library.rules, as_datetime(now), max_age_seconds)
+        if not problems:
+            return None
+        where = payload.get("transactionId", "response") if isinstance(payload, dict) else "response"
+        self.log_table(("violation",), ([p] for p in problems), f"Business-rule violations of {where}")
+        noun = "violation" if len(problems) == 1 else "violations"
+        return f"{where}: {len(problems)} business-rule {noun}: {'; '.join(problems)}"
+
+    @keyword("Contract Violations Of Score Responses", tags=("Contract",))
+    def contract_violations_of_score_responses(
+        self, bodies: list, transaction_ids: list[str] | None = None, schema_name: str = "ScoreResponse"
+    ) -> list[str]:
+        """Returns the schema and business-rule failures of every score response, one entry per failure (empty when
+        all conform).
+
+        | =Arguments= | =Description= |
+        | ``bodies`` | Score responses (dictionaries, JSON strings or ``requests`` responses). |
+        | ``transaction_ids`` | The requests' ids, named before schema failures (default: each body's own). |
+        | ``schema_name`` | The component schema of the loaded contract. |
+
+        Each entry is the failure message of `Response Should Conform To Schema` (after ``<transactionId>: ``)
+        or of `Score Response Should Obey Business Rules`; the violations are also logged as tables.
+
+        Example:
+        | ${problems} = | Contract Violations Of Score Responses | ${bodies} |
+        | Should Be Empty | ${problems} |
+        """
+        ids = list(transaction_ids) if transaction_ids is not None else [None] * len(bodies)
+        if len(ids) != len(bodies):
+            self.fail(f"expected one transaction id per body: {len(bodies)} bodies, {len(ids)} ids")
+        found = []
+        for body, transaction_id in zip(bodies, ids, strict=True):
+            payload = as_body(body)
+            name = transaction_id if transaction_id is not None else _transaction_id(payload)
+            schema = self._schema_problem(payload, schema_name)
+            if schema:
+                found.append(f"{name}: {schema}")
+            rules = self._rules_problem(payload)
+            if rules:
+                found.append(rules)
+        return found
+
+    @keyword("Reason Code Descriptions Should Be", tags=("Contract", "Assertion"))
+    def reason_code_descriptions_should_be(self, body: Body, **descriptions: str) -> None:
+        """Fails unless every reason code of the score response carries its published description.
+
+        ``descriptions`` maps each published code to its text; a code without an entry fails too. The
+        failure names every wrong code: ``TX-1: R01 should read 'Monthly income too low ...', got '...'``.
+
+        Example:
+        | Reason Code Descriptions Should Be | ${body} | &{PUBLISHED_REASON_CODES} |
+        """
+        payload = as_body(body)
+        where = _transaction_id(payload)
+        reasons = payload.get("reasonCodes") if isinstance(payload, dict) else None
+        if not isinstance(reasons, list):
+            self.fail(f"{where}: expected reasonCodes as a list of {{code, description}}, got {reasons!r}")
+        problems = []
+        for reason in reasons:
+            code = reason.get("code") if isinstance(reason, dict) else reason
+            published = descriptions.get(str(code))
+            actual = reason.get("description") if isinstance(reason, dict) else None
+            if actual != published:
+                problems.append(f"{where}: {code} should read '{published}', got '{actual}'")
+        if problems:
+            self.fail("; ".join(problems))
 
     @keyword("Set Scorecard Rules", tags=("Contract", "Configuration"))
     def set_scorecard_rules(
@@ -144,13 +224,10 @@ class ContractKeywords(LibraryComponent):
         | Score Response Should Obey Business Rules | ${body} | now=2026-11-25T10:15:40Z |
         """
         payload = as_body(body)
-        problems = check_score_response(payload, self.library.rules, as_datetime(now), max_age_seconds)
-        where = payload.get("transactionId", "response") if isinstance(payload, dict) else "response"
-        if problems:
-            self.log_table(("violation",), ([p] for p in problems), f"Business-rule violations of {where}")
-            noun = "violation" if len(problems) == 1 else "violations"
-            self.fail(f"{where}: {len(problems)} business-rule {noun}: {'; '.join(problems)}")
-        self.info(f"{where} obeys the scorecard rules")
+        problem = self._rules_problem(payload, now, max_age_seconds)
+        if problem:
+            self.fail(problem)
+        self.info(f"{_transaction_id(payload, 'response')} obeys the scorecard rules")
 
     @keyword("Error Response Should Name Fields", tags=("Contract", "Assertion"))
     def error_response_should_name_fields(self, body: Body, *fields: str, code: str | None = None) -> None:

@@ -6,6 +6,7 @@ from robotlibcore import keyword
 
 from ..base import LibraryComponent
 from ..core.drift import PsiResult, as_numbers, build_swap_set, calculate_psi, decision_rate_shifts, ks_test
+from ..core.records import listed, values_by_key, values_of
 from ..core.run_metrics import metric_message
 from ..core.svg_chart import histogram_svg
 
@@ -316,6 +317,52 @@ class DriftKeywords(LibraryComponent):
             self.fail(f"Score distributions: {error}")
         self.log_html(svg)
         return svg
+
+    @keyword("Get Scores By Key", tags=("Drift",))
+    def get_scores_by_key(self, results: list, key: str = "caseId", field: str = "score") -> dict:
+        """Returns ``{result[key]: result[field]}`` of ``results``; fails naming every result without them.
+
+        | =Arguments= | =Description= |
+        | ``results`` | Result dictionaries (from `Set Case Ids From Transaction Ids` for ``caseId``). |
+        | ``key`` | The field pairing results with other records. |
+        | ``field`` | The value kept per key. |
+
+        A later result with the same key replaces an earlier one.
+
+        Example:
+        | ${score_of} = | Get Scores By Key | ${results} |
+        | ${today} = | Get Scores Of Records | ${baseline}[records] | ${score_of} |
+        """
+        try:
+            return values_by_key(results, key, field)
+        except ValueError as error:
+            self.fail(f"Scores by {key}: {error}")
+
+    @keyword("Get Scores Of Records", tags=("Drift",))
+    def get_scores_of_records(self, records: list, scores: dict, key: str = "caseId") -> list:
+        """Returns the score ``scores`` holds for each record's ``key``, in the order of ``records``.
+
+        | =Arguments= | =Description= |
+        | ``records`` | Dictionaries with ``key`` (baseline cases). |
+        | ``scores`` | ``{key: score}``, like from `Get Scores By Key`. |
+        | ``key`` | The field pairing the records with ``scores``. |
+
+        Fails naming every record whose key has no score (the first ``max_examples``) and how many there are.
+
+        Example:
+        | ${today} = | Get Scores Of Records | ${segment_cases} | ${score_of} |
+        | ${psi} = | Calculate PSI | ${segment_cases} | ${today} | edges=${{[600, 680, 720, 760]}} |
+        """
+        try:
+            found, missing = values_of(records, scores, key)
+        except ValueError as error:
+            self.fail(f"Scores of records: {error}")
+        if missing:
+            self.fail(
+                f"{len(missing)} of {len(records)} records have no score by {key}: "
+                f"{listed(missing, self.library.max_examples, ', ')}"
+            )
+        return found
 
 
 def _rate(value: str | float) -> float:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from robot.libraries.BuiltIn import BuiltIn
 from robotlibcore import keyword
 
 from ..base import LibraryComponent
-from ..core.latency import LatencyCollection, elapsed_ms
+from ..core.http_checks import status_problem
+from ..core.latency import LatencyCollection, calls_allowed_over, elapsed_ms, parse_percentile
+
+SEND_AS = ("json", "data", "path")
 
 
 class LatencyKeywords(LibraryComponent):
@@ -105,3 +110,99 @@ class LatencyKeywords(LibraryComponent):
             )
         if problem:
             self.fail(problem)
+
+    @keyword("Record Latencies Of Parallel Results", tags=("Latency",))
+    def record_latencies_of_parallel_results(self, results: Sequence[Mapping[str, Any]], name: str = "default") -> None:
+        """Starts (or empties) the collection ``name`` and adds the ``latencyMs`` of every parallel result to it.
+
+        ``results`` come from `Score Applicants In Parallel` or `Post JSON In Parallel`.
+
+        Example:
+        | ${results} = | Score Applicants In Parallel | ${applicants} | session=scoring | threads=8 |
+        | Record Latencies Of Parallel Results | ${results} | parallel |
+        """
+        collection = LatencyCollection(name)
+        for result in results:
+            try:
+                collection.record(result["latencyMs"])
+            except (KeyError, TypeError, ValueError) as error:
+                self.fail(f"Parallel result {result.get('index')}: no latency to record: {error}")
+        self.library.latencies[name] = collection
+
+    @keyword("Record Latencies Of Session Requests", tags=("Latency",))
+    def record_latencies_of_session_requests(
+        self,
+        name: str,
+        method: str,
+        path: str,
+        items: list,
+        send_as: str = "json",
+        limit_ms: float | None = None,
+        percentile: str = "p95",
+        session: str = "scoring",
+        headers: dict | None = None,
+        status: int = 200,
+    ) -> int:
+        """Sends one request per item on a RequestsLibrary session, one after the other, and records each latency.
+
+        | =Arguments= | =Description= |
+        | ``name`` | The latency collection; started (emptied) first. |
+        | ``method`` | ``GET``, ``POST``, ... |
+        | ``path`` | The path (or URL) on the session. |
+        | ``items`` | One item per request. |
+        | ``send_as`` | ``json`` (the item is the JSON body), ``data`` (body text) or ``path`` (``path/item``). |
+        | ``limit_ms`` | With a limit, the burst stops early once more calls exceeded it than ``percentile`` allows. |
+        | ``percentile`` | The percentile the limit applies to (``p95``). |
+        | ``session`` | The RequestsLibrary session alias (its token, timeout and logging apply). |
+        | ``headers`` | Extra request headers. |
+        | ``status`` | The HTTP status every answer must have. |
+
+        Each request is sent with ``<method> On Session``; each answer must have ``status`` (the failure names
+        the request and shows the start of the body, like `HTTP Status Should Be`), and its ``elapsed`` time
+        (sending until the response headers arrived) is recorded as by `Record Response Latency`. A burst that
+        stops early logs a warning; the percentile check that follows then fails. Returns the number of
+        latencies recorded.
+
+        Example:
+        | Record Latencies Of Session Requests | rest | POST | /api/v1/score | ${applicants} | limit_ms=100 |
+        | Record Latencies Of Session Requests | lookup | GET | /api/v1/decisions | ${ids} | send_as=path |
+        """
+        mode = send_as.lower()
+        if mode not in SEND_AS:
+            self.fail(f"send_as must be one of {', '.join(SEND_AS)}, got '{send_as}'")
+        send = getattr(BuiltIn().get_library_instance("RequestsLibrary"), f"{method.lower()}_on_session", None)
+        if send is None:
+            self.fail(f"RequestsLibrary has no '{method.upper()} On Session'")
+        wanted = parse_percentile(percentile)
+        allowed = calls_allowed_over(len(items), wanted)
+        collection = self.library.latencies[name] = LatencyCollection(name)
+        over = 0
+        for item in items:
+            arguments, options = self._request(path, item, mode, headers)
+            response = send(session, *arguments, expected_status="any", **options)
+            problem = status_problem(response, status)
+            if problem:
+                self.fail(problem)
+            elapsed = elapsed_ms(response)
+            collection.record(elapsed)
+            if limit_ms is not None and elapsed > limit_ms:
+                over += 1
+                if over > allowed:
+                    self.warn(
+                        f"{over} of {len(items)} calls exceeded {limit_ms:g} ms: the p{wanted:g} cannot meet it; "
+                        "burst stopped."
+                    )
+                    break
+        return len(collection.values)
+
+    @staticmethod
+    def _request(path: str, item: Any, mode: str, headers: dict | None) -> tuple[tuple[str], dict[str, Any]]:
+        """The URL argument and keyword arguments of one ``<method> On Session`` call."""
+        options: dict[str, Any] = {"headers": headers} if headers else {}
+        if mode == "path":
+            return (f"{path.rstrip('/')}/{item}",), options
+        if mode == "data":
+            options["data"] = item.encode("utf-8") if isinstance(item, str) else item
+        else:
+            options["json"] = item
+        return (path,), options

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from robot.api.types import Secret
 from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
@@ -16,12 +16,11 @@ from robot.utils import timestr_to_secs
 from robotlibcore import keyword
 
 from ..base import LibraryComponent
-from ..core.locust_chart import load_history_svg
-from ..core.locust_command import LoadPlan, build_plan, child_environment, display
-from ..core.locust_process import LocustRun, LocustRunError, run_distributed, run_standalone
-from ..core.locust_results import SUMMARY_HEADERS, LocustResultError, load_result, summary_rows
-from ..core.locust_slo import build_slos, failure_message, select_figures, slo_breaches
 from ..core.secret_masking import REGISTRY
+
+if TYPE_CHECKING:
+    from ..core.locust_command import LoadPlan
+    from ..core.locust_process import LocustRun
 
 MAX_FAILURE_ROWS = 20
 _RUN_NUMBERS = itertools.count(1)
@@ -49,6 +48,8 @@ class LoadKeywords(LibraryComponent):
                 return prefix
 
     def _plan(self, target_url: str, scenario: str, **options: Any) -> LoadPlan:
+        from ..core.locust_command import build_plan
+
         csv_prefix = options.pop("csv_prefix")
         shape = str(options["shape"]).strip().lower()
         try:
@@ -59,11 +60,15 @@ class LoadKeywords(LibraryComponent):
             raise AssertionError(f"Load test not started: {error}") from None
 
     def _environment(self, plan: LoadPlan, token: Secret | None) -> dict[str, str]:
+        from ..core.locust_command import child_environment
+
         value = None if token is None else token.value
         REGISTRY.register(value or "")
         return child_environment(os.environ, plan, value)
 
     def _finish(self, plan: LoadPlan, run: LocustRun) -> dict[str, Any]:
+        from ..core.locust_results import LocustResultError, load_result
+
         try:
             result = load_result(plan.csv_prefix, {**plan.describe(), **run.describe()})
         except LocustResultError as error:
@@ -72,6 +77,9 @@ class LoadKeywords(LibraryComponent):
         return result
 
     def _log_result(self, result: Mapping[str, Any], run: LocustRun | None = None) -> None:
+        from ..core.locust_chart import load_history_svg
+        from ..core.locust_results import SUMMARY_HEADERS, summary_rows
+
         details = [
             str(result.get("shape") or ""),
             f"{result['users']} users" if result.get("users") else "",
@@ -91,6 +99,9 @@ class LoadKeywords(LibraryComponent):
         self.info("Locust output: " + ", ".join(files))
 
     def _run(self, plan: LoadPlan, token: Secret | None, timeout: str | None, workers: int = 0) -> dict[str, Any]:
+        from ..core.locust_command import display
+        from ..core.locust_process import LocustRunError, run_distributed, run_standalone
+
         env = self._environment(plan, token)
         try:
             limit = _seconds(timeout, "timeout") if timeout else None
@@ -241,6 +252,8 @@ class LoadKeywords(LibraryComponent):
         | ${result} = | Read Load Test Result | ${CURDIR}/results/soak | scenario=realtime_rest |
         | Load Test SLO Should Be Met | ${result} | p95_ms=200 |
         """
+        from ..core.locust_results import LocustResultError, load_result
+
         try:
             result = load_result(csv_prefix, {"scenario": scenario})
         except LocustResultError as error:
@@ -278,6 +291,8 @@ class LoadKeywords(LibraryComponent):
         | Load Test SLO Should Be Met | ${result} | p95_ms=${LOAD_P95_MS} | max_error_ratio=0.01 | min_rps=20 |
         | Load Test SLO Should Be Met | ${result} | p95_ms=500 | endpoint=POST /api/v1/batch-scoring |
         """
+        from ..core.locust_slo import build_slos, failure_message, select_figures, slo_breaches
+
         try:
             slos = build_slos(p95_ms, p99_ms, max_error_ratio, min_rps, max_ms)
             scope, figures = select_figures(result, endpoint)

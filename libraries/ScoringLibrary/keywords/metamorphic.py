@@ -7,12 +7,17 @@ from robotlibcore import keyword
 from ..base import LibraryComponent
 from ..core.metamorphic import (
     OUTCOME_FIELDS,
+    dominance_chain,
     dominance_problems,
     dominating_applicant,
+    field_variants,
     invariance_variants,
     monotonic_variants,
     monotonicity_breaks,
     outcome_differences,
+    pairwise_dominance_problems,
+    repeat_variants,
+    reversed_key_order,
 )
 from ..core.values import as_body
 
@@ -150,3 +155,82 @@ class MetamorphicKeywords(LibraryComponent):
         problems = dominance_problems(base_response, dominating_response)
         if problems:
             self.fail("Dominance broken: " + "; ".join(problems))
+
+    @keyword("Build Dominating Applicants", tags=("Metamorphic",))
+    def build_dominating_applicants(self, applicants: list[dict]) -> list[dict]:
+        """Returns one dominating applicant per applicant, in order, as `Build Dominating Applicant` builds it.
+
+        Example:
+        | ${better} = | Build Dominating Applicants | ${applicants} |
+        """
+        try:
+            return [dominating_applicant(applicant) for applicant in applicants]
+        except (KeyError, TypeError, ValueError) as error:
+            self.fail(f"Cannot build a dominating applicant: {error}")
+
+    @keyword("Build Dominance Chain", tags=("Metamorphic",))
+    def build_dominance_chain(self, applicant: dict, steps: int = 4) -> list[dict]:
+        """Returns ``applicant`` followed by ``steps`` applicants, each dominating the one before it.
+
+        Each step is built as by `Build Dominating Applicant`; transaction ids get ``-CHAIN1``, ``-CHAIN2``, ...
+
+        Example:
+        | ${chain} = | Build Dominance Chain | ${applicant} | steps=4 |
+        | ${bodies} = | Score Variants Via REST | ${chain} |
+        | Dominance Should Hold For Each Pair | ${bodies}[:-1] | ${bodies}[1:] |
+        """
+        try:
+            return dominance_chain(applicant, steps)
+        except (KeyError, TypeError, ValueError) as error:
+            self.fail(f"Cannot build a dominance chain: {error}")
+
+    @keyword("Dominance Should Hold For Each Pair", tags=("Metamorphic", "Assertion"))
+    def dominance_should_hold_for_each_pair(self, base_responses: list, dominating_responses: list) -> None:
+        """Fails when any dominating applicant scores lower or gets a worse decision than its base; names every pair.
+
+        | =Arguments= | =Description= |
+        | ``base_responses`` | The responses of the base applicants. |
+        | ``dominating_responses`` | The responses of their dominating applicants, in the same order. |
+
+        Each pair is checked as by `Dominance Should Hold`; the failure names every broken pair
+        (``pair 2: dominating applicant TX-DOM scored 610, below 640 of TX``).
+
+        Example:
+        | Dominance Should Hold For Each Pair | ${base_bodies} | ${better_bodies} |
+        """
+        try:
+            problems = pairwise_dominance_problems(base_responses, dominating_responses)
+        except ValueError as error:
+            self.fail(str(error))
+        if problems:
+            self.fail(f"Dominance broken ({len(base_responses)} pairs checked): {'; '.join(problems)}")
+        self.info(f"Dominance holds for all {len(base_responses)} pairs")
+
+    @keyword("Build Field Variants", tags=("Metamorphic",))
+    def build_field_variants(self, applicant: dict, field: str, values: list) -> list[dict]:
+        """Returns one copy of the applicant per value of ``field``, each with a fresh transactionId (``-F<n>``).
+
+        Values are used as given (``<missing>`` removes the field, as in `Applicant With Field`).
+
+        Example:
+        | ${variants} = | Build Field Variants | ${applicant} | channel | ${{["web", "mobile", "broker"]}} |
+        """
+        return field_variants(applicant, field, values)
+
+    @keyword("Build Repeat Variants", tags=("Metamorphic",))
+    def build_repeat_variants(self, applicant: dict, times: int = 10) -> list[dict]:
+        """Returns ``times`` copies of the applicant that differ only in their transactionIds (``-R1``, ``-R2``, ...).
+
+        Example:
+        | ${calls} = | Build Repeat Variants | ${applicant} | 10 |
+        """
+        return repeat_variants(applicant, times)
+
+    @keyword("Applicant With Reversed Key Order", tags=("Metamorphic",))
+    def applicant_with_reversed_key_order(self, applicant: dict) -> dict:
+        """Returns a copy of the applicant with its keys in reverse order (same transactionId).
+
+        Example:
+        | ${reversed} = | Applicant With Reversed Key Order | ${applicant} |
+        """
+        return reversed_key_order(applicant)

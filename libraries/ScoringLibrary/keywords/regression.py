@@ -9,6 +9,16 @@ from robotlibcore import keyword
 from ..base import LibraryComponent
 from ..core.baseline_files import open_records, write_candidate
 from ..core.comparator import ComparisonResult, compare_results
+from ..core.records import (
+    case_requests,
+    csv_problems,
+    field_values,
+    group_by,
+    listed,
+    ndjson_records,
+    set_case_ids,
+    stored_transaction_ids,
+)
 from ..core.run_metrics import metric_message
 
 SUMMARY_FIELDS = (
@@ -171,3 +181,147 @@ class RegressionKeywords(LibraryComponent):
             self.info(f"{path} exists: the results were written to {written} as a candidate")
         self.info(f"Recorded candidate baseline {written}")
         return str(written)
+
+    @keyword("Get Replayable Case Ids", tags=("Regression",))
+    def get_replayable_case_ids(self, records: list, key: str = "caseId", inputs: str = "applicant") -> list:
+        """Returns the ``key`` of every baseline case; fails naming every case whose inputs store a transactionId.
+
+        | =Arguments= | =Description= |
+        | ``records`` | The baseline cases (the ``records`` of an approved baseline). |
+        | ``key`` | The field naming a case. |
+        | ``inputs`` | The field holding the case's request inputs. |
+
+        A case is replayed with a fresh transactionId on every run, so its stored inputs must not hold
+        one. Every case needs ``key`` and ``inputs``. The failure names the offending cases (the first
+        ``max_examples``) and how many there are.
+
+        Example:
+        | ${case_ids} = | Get Replayable Case Ids | ${baseline}[records] |
+        | List Should Not Contain Duplicates | ${case_ids} |
+        """
+        try:
+            case_ids = field_values(records, key)
+            field_values(records, inputs)
+        except ValueError as error:
+            self.fail(f"Baseline cases: {error}")
+        stored = stored_transaction_ids(records, key, inputs)
+        if stored:
+            self.fail(
+                f"{len(stored)} of {len(records)} baseline cases store a transactionId in '{inputs}' "
+                f"(cases must be replayable with fresh ids): {listed(stored, self.library.max_examples, ', ')}"
+            )
+        return case_ids
+
+    @keyword("Group Records By Field", tags=("Regression",))
+    def group_records_by_field(self, records: list, field: str = "segment") -> dict:
+        """Returns ``{value: [records]}`` grouping ``records`` by ``field``; fails naming every record without it.
+
+        | =Arguments= | =Description= |
+        | ``records`` | A list of dictionaries (baseline cases, results). |
+        | ``field`` | The field to group by. |
+
+        Groups come in the order their first record appears, and records keep their order within a
+        group. The groups hold the records themselves, not copies. The group sizes are logged.
+
+        Example:
+        | ${groups} = | Group Records By Field | ${baseline}[records] | segment |
+        | FOR | ${segment} | ${cases} | IN | &{groups} |
+        | | Log | ${segment}: ${{len($cases)}} cases |
+        | END |
+        """
+        try:
+            groups = group_by(records, field)
+        except ValueError as error:
+            self.fail(f"Grouping by {field}: {error}")
+        self.info(f"{len(records)} records by {field}: " + ", ".join(f"{k} {len(v)}" for k, v in groups.items()))
+        return groups
+
+    @keyword("Build Case Score Requests", tags=("Regression",))
+    def build_case_score_requests(
+        self, records: list, prefix: str, key: str = "caseId", inputs: str = "applicant"
+    ) -> list:
+        """Returns a score request per case: a copy of its ``inputs`` with transactionId ``<prefix>-<key>``.
+
+        | =Arguments= | =Description= |
+        | ``records`` | The cases: dictionaries with ``key`` and ``inputs``. |
+        | ``prefix`` | The transactionId prefix (a fresh one per scoring, from ``New Transaction Id``). |
+        | ``key`` | The field naming a case; it ends the transactionId. |
+        | ``inputs`` | The field holding the request inputs; the cases are not changed. |
+
+        `Set Case Ids From Transaction Ids` reads the case back from the results.
+
+        Example:
+        | ${requests} = | Build Case Score Requests | ${baseline}[records] | ${prefix} |
+        | Should Be Equal | ${requests}[0][transactionId] | ${prefix}-${baseline}[records][0][caseId] |
+        """
+        try:
+            return case_requests(records, prefix, key, inputs)
+        except ValueError as error:
+            self.fail(f"Case score requests: {error}")
+
+    @keyword("Set Case Ids From Transaction Ids", tags=("Regression",))
+    def set_case_ids_from_transaction_ids(self, results: list, prefix: str, key: str = "caseId") -> list:
+        """Sets ``key`` on each result from its transactionId ``<prefix>-<key>`` and returns the results.
+
+        | =Arguments= | =Description= |
+        | ``results`` | Score results of requests from `Build Case Score Requests`; they are changed in place. |
+        | ``prefix`` | The prefix the requests were built with. |
+        | ``key`` | The field to set. |
+
+        Fails naming every result whose transactionId does not start with ``<prefix>-`` (the first
+        ``max_examples``) and how many there are.
+
+        Example:
+        | ${results} = | Set Case Ids From Transaction Ids | ${results} | ${prefix} |
+        | Results Should Match Baseline | ${results} | ${baseline}[records] | key=caseId |
+        """
+        problems = set_case_ids(results, prefix, key)
+        if problems:
+            self.fail(
+                f"{len(problems)} of {len(results)} results were not requested with prefix {prefix}: "
+                f"{listed(problems, self.library.max_examples)}"
+            )
+        return results
+
+    @keyword("Parse NDJSON Records", tags=("Regression",))
+    def parse_ndjson_records(self, text: str) -> list:
+        """Returns the JSON objects of NDJSON text (one a line, blank lines skipped) as a list of dictionaries.
+
+        Fails naming the first line that is not a JSON object.
+
+        Example:
+        | ${response} = | GET On Session | mock | /api/v1/batch-scoring/${batch_id}/results | headers=${ndjson} |
+        | ${results} = | Parse NDJSON Records | ${response.text} |
+        """
+        try:
+            return ndjson_records(text)
+        except ValueError as error:
+            self.fail(str(error))
+
+    @keyword("Batch CSV Should Carry Results", tags=("Regression", "Assertion"))
+    def batch_csv_should_carry_results(self, csv: str, records: list, results: list, columns: list[str]) -> None:
+        """Fails unless a batch's CSV stream has the header ``columns`` and one row per record carrying its result.
+
+        | =Arguments= | =Description= |
+        | ``csv`` | The CSV text of the batch results. |
+        | ``records`` | The submitted records, in submission order. |
+        | ``results`` | The JSON results of the batch, in the same order. |
+        | ``columns`` | The contract's columns; they must include ``transactionId`` and ``reasonCodes``. |
+
+        The header must be the columns joined with commas and there must be one data row per record.
+        Each row must have one comma-separated cell per column, the transactionId of the record at its
+        position and the reason codes of the JSON result joined with ``|`` (empty when none). Every
+        differing row is counted; the failure names the first ``max_examples`` by CSV line. Compare the
+        values field by field with `Results Should Match Baseline` on the saved CSV file.
+
+        Example:
+        | Batch CSV Should Carry Results | ${csv} | ${records} | ${results} | ${CSV_COLUMNS} |
+        """
+        problems = csv_problems(csv, records, results, columns)
+        if problems:
+            noun = "problem" if len(problems) == 1 else "problems"
+            self.fail(
+                f"The CSV results of {len(records)} records have {len(problems)} {noun}: "
+                f"{listed(problems, self.library.max_examples)}"
+            )
+        self.info(f"The CSV stream carries all {len(records)} records in order")

@@ -10,8 +10,10 @@ from robotlibcore import keyword
 
 from ..base import LibraryComponent
 from ..core.boundaries import boundary_values, invalid_values, with_field, without_field
-from ..core.scorecard import ScorecardSpec, applicants_around_cutoff, load_scorecard
-from ..core.synthetic import generate_applicants
+from ..core.business_rules import as_datetime, refusals_stating, violations_by_response
+from ..core.records import listed
+from ..core.scorecard import ScorecardSpec, applicants_around_cutoff, expected_refusals, load_scorecard
+from ..core.synthetic import age_grid, generate_applicants
 from ..core.values import as_body, reason_code_list
 
 DEFAULT_SPEC = Path(__file__).resolve().parents[3] / "mock" / "models" / "credit_risk_v1.yaml"
@@ -255,3 +257,101 @@ class SyntheticDataKeywords(LibraryComponent):
             return applicants_around_cutoff(self.spec, cutoff, seed, id_prefix, per_score)
         except ValueError as error:
             self.fail(str(error))
+
+    @keyword("Age Grid Applicants", tags=("Synthetic data",))
+    def age_grid_applicants(self, profiles: dict, prefix: str, youngest: int = 18, oldest: int = 100) -> list[dict]:
+        """Returns every profile at every age ``youngest..oldest``, otherwise unchanged, with transactionIds.
+
+        | =Arguments= | =Description= |
+        | ``profiles`` | ``{name: applicant}``; the applicants are not changed. |
+        | ``prefix`` | The transactionId prefix: ids are ``<prefix>-<name>-<age>``. |
+        | ``youngest`` / ``oldest`` | The ages, both included. |
+
+        The applicants come profile by profile, each in age order, with the profile's field order.
+
+        Example:
+        | ${applicants} = | Age Grid Applicants | ${profiles} | ${prefix} |
+        | Should Be Equal | ${applicants}[0][transactionId] | ${prefix}-reference-18 |
+        """
+        try:
+            return age_grid(profiles, prefix, youngest, oldest)
+        except ValueError as error:
+            self.fail(str(error))
+
+    @keyword("Expected Refusals For Applicants", tags=("Scorecard",))
+    def expected_refusals_for_applicants(self, applicants: list) -> list[dict]:
+        """Returns the scorecard's outcome, with the applicant's transactionId, for each applicant it does not approve.
+
+        Each outcome has the keys of `Expected Outcome For Applicant` plus ``transactionId``; approved
+        applicants are left out. Compare them with the service's results by transactionId.
+
+        Example:
+        | ${refusals} = | Expected Refusals For Applicants | ${requests} |
+        | Results Should Match Baseline | ${results} | ${refusals} | fields=reasonCodes |
+        """
+        try:
+            return expected_refusals(self.spec, applicants)
+        except ValueError as error:
+            self.fail(str(error))
+
+    @keyword("Every Score Response Should Obey Business Rules", tags=("Contract", "Assertion"))
+    def every_score_response_should_obey_business_rules(
+        self, responses: list, now: str | None = None, max_age_seconds: float = 300
+    ) -> None:
+        """Fails unless every score response obeys the scorecard rules; names each breaking response and its violations.
+
+        | =Arguments= | =Description= |
+        | ``responses`` | Score response dictionaries (batch results, REST bodies). |
+        | ``now`` | The reference time (ISO 8601); default: the current UTC time. |
+        | ``max_age_seconds`` | How far ``scoredAt`` may be from ``now``. |
+
+        Each response is checked as by `Score Response Should Obey Business Rules`. Every breaking
+        response is counted and logged in a table; the failure names the first ``max_examples`` with
+        their violations, like ``2 of 432 score responses break the business rules: TX-7: reasonCodes:
+        expected 1..4 on DECLINE, got 0 (none) | TX-9: ...``.
+
+        Example:
+        | Every Score Response Should Obey Business Rules | ${results} |
+        | Every Score Response Should Obey Business Rules | ${stored} | max_age_seconds=86400 |
+        """
+        violations = violations_by_response(responses, self.library.rules, as_datetime(now), max_age_seconds)
+        if not violations:
+            self.info(f"All {len(responses)} score responses obey the scorecard rules")
+            return
+        self.log_table(
+            ("response", "violations"),
+            ([where, "; ".join(problems)] for where, problems in violations),
+            f"Business-rule violations of {len(violations)} responses",
+        )
+        named = [f"{where}: {'; '.join(problems)}" for where, problems in violations]
+        self.fail(
+            f"{len(violations)} of {len(responses)} score responses break the business rules: "
+            f"{listed(named, self.library.max_examples, ' | ')}"
+        )
+
+    @keyword("Refusals Should Not State Reason", tags=("Scorecard", "Assertion"))
+    def refusals_should_not_state_reason(self, responses: list, code: str, context: str = "") -> int:
+        """Fails when a REFER or DECLINE among ``responses`` states ``code``; returns how many refusals were checked.
+
+        | =Arguments= | =Description= |
+        | ``responses`` | Score response dictionaries. |
+        | ``code`` | The reason code no refusal may state. |
+        | ``context`` | Text that starts the failure message (what the responses are). |
+
+        Approvals are skipped. The failure counts every offending refusal and names the first
+        ``max_examples`` by transactionId with their codes. Assert the returned count when the check
+        needs refusals to mean anything.
+
+        Example:
+        | ${refusals} = | Refusals Should Not State Reason | ${seniors} | R06 | context=credit_risk_v1 at 62+ |
+        | Should Be True | ${refusals} > 0 |
+        """
+        refusals, stating = refusals_stating(responses, code)
+        self.info(f"{refusals} of {len(responses)} responses are refusals; {len(stating)} state {code}")
+        if stating:
+            where = f"{context}: " if context else ""
+            self.fail(
+                f"{where}{len(stating)} of {refusals} refusals state {code} as a reason: "
+                f"{listed(stating, self.library.max_examples, ', ')}"
+            )
+        return refusals
