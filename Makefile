@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PROCESSES ?= 4
+RUNS      ?= 10
 
-.PHONY: setup run test utest suites pabot mock lint docs bench clean
+.PHONY: setup run test utest suites pabot repeat-pabot mock lint docs docs-html bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,9 +55,17 @@ mock: setup
 lint: setup
 	$(BIN)/python scripts/run_lint.py --junit results/lint.xml
 
-## docs: libdoc HTML of ScoringLibrary and every resource file in docs/keywords/
+## docs: the keyword pages (Markdown) of ScoringLibrary and every resource file in docs/keywords/
 docs: setup
 	$(BIN)/python scripts/build_keyword_docs.py
+
+## docs-html: libdoc's searchable HTML pages of the same keywords in results/keywords/
+docs-html: setup
+	$(BIN)/python scripts/build_keyword_docs.py --format HTML --output-dir results/keywords
+
+## repeat-pabot: pabot on suites/ RUNS times (default 10) back to back; names every test that failed in any run
+repeat-pabot: setup
+	$(BIN)/python scripts/repeat_pabot.py --runs $(RUNS) --processes $(PROCESSES)
 
 ## bench: every benchmark under benchmarks/, one table of headline figures
 bench: setup

@@ -23,8 +23,10 @@ QUICK_ARGS = {
     "mock_throughput": ["--seconds", "2", "--batch-records", "10000"],
     "comparator_benchmark": ["--records", "100000"],
     "suite_timing": ["--include", "smoke"],
+    "parallel_capacity": ["--rounds", "3"],
 }
 Figure = tuple[str, str]
+CPU_FLOOR = r"^  CPU floor of (.+?): ([\d.]+ s) \("
 
 
 def markdown_rows(text: str) -> list[dict[str, str]]:
@@ -84,7 +86,13 @@ def suite_timing_figures(output: str) -> list[Figure]:
         for label, seconds, cpu, totals in re.findall(pattern, output, re.MULTILINE)
     ]
     figures += re.findall(r"^((?:median )?speed-up [^:]+): ([\d.]+x)", output, re.MULTILINE)
+    figures += [(f"CPU floor of {label}", value) for label, value in re.findall(CPU_FLOOR, output, re.MULTILINE)]
     return figures
+
+
+def parallel_capacity_figures(output: str) -> list[Figure]:
+    """The cores' worth of CPU with every core busy."""
+    return re.findall(r"^(parallel CPU capacity): ([\d.]+ of \d+ cores)", output, re.MULTILINE)
 
 
 def last_line(output: str) -> list[Figure]:
@@ -96,6 +104,7 @@ PARSERS: dict[str, Callable[[str], list[Figure]]] = {
     "mock_throughput": mock_throughput_figures,
     "comparator_benchmark": comparator_figures,
     "suite_timing": suite_timing_figures,
+    "parallel_capacity": parallel_capacity_figures,
 }
 
 

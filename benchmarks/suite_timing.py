@@ -4,7 +4,9 @@ Run from the repository root: ``.venv/bin/python benchmarks/suite_timing.py [--p
 [--keep DIR] [PATHS...]`` (default path ``suites``). Both runs use the same selection and write to
 temporary directories (kept with ``--keep``); each gets its own embedded mock per Robot process, as in CI.
 Prints the machine, each run's wall time, CPU time (user + system of all its processes) and test totals,
-and the speed-up (serial time / pabot time).
+and the speed-up (serial time / pabot time). Each round first measures the machine's parallel CPU capacity
+(``parallel_capacity.py``); for each pabot run it prints the CPU floor, the run's CPU time divided by that
+capacity (no schedule on this machine finishes that work sooner), and the speed-up that floor would allow.
 ``--chunk`` adds a third run, ``pabot --processes N --chunk``, which groups the suite files into N robot
 processes instead of one process per suite file (fewer process and mock start-ups).
 ``--rounds N`` repeats the serial/pabot pair N times back to back and prints the median speed-up.
@@ -26,6 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from parallel_capacity import measure as measure_capacity
 from robot.api import ExecutionResult
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,11 +135,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for round_number in range(1, args.rounds + 1):
             round_dir = work / f"round-{round_number}" if args.rounds > 1 else work
+            capacity = measure_capacity()
+            print(capacity.describe(), flush=True)
             runs = []
             for spec in commands(round_dir, args.processes, selection, args.paths, args.chunk):
                 runs.append(timed(*spec))
                 run = runs[-1]
                 print(f"{run.label}: {run.seconds:.1f} s wall, {run.cpu_seconds:.1f} s CPU, {run.totals()}", flush=True)
+                if len(runs) > 1:
+                    floor = run.cpu_seconds / capacity.cores
+                    print(
+                        f"  CPU floor of {run.label}: {floor:.1f} s ({run.cpu_seconds:.1f} s CPU / "
+                        f"{capacity.cores:.2f} cores), allowing at most {runs[0].seconds / floor:.2f}x",
+                        flush=True,
+                    )
             if not all(run.output_xml.is_file() for run in runs):
                 print(f"a run wrote no output.xml; consoles under {round_dir}")
                 return 1

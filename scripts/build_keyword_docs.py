@@ -1,20 +1,24 @@
-"""Build the keyword documentation: libdoc HTML of ScoringLibrary and of every resources/*.resource.
+"""Build the keyword documentation of ScoringLibrary and of every resources/*.resource.
 
-Writes docs/keywords/<name>.html for the library and each resource file, and the index
-docs/keywords/README.md. Source paths inside the documents are relative to the repository, so
-the files do not depend on where the repository lies. Any warning or error libdoc reports
-(a parse error in a resource, a library that fails to import) stops the build.
+By default writes docs/keywords/<name>.md for the library and each resource file (Markdown that GitHub
+renders, with the keyword documentation as libdoc formats it), and the index docs/keywords/README.md.
+``--format HTML`` writes libdoc's own searchable HTML pages instead (``make docs-html`` puts them in
+results/keywords/), ``--format JSON`` libdoc JSON specs. Source paths are relative to the repository, so
+the files do not depend on where the repository lies. Any warning or error libdoc reports (a parse error
+in a resource, a library that fails to import) stops the build.
 
-Usage: python scripts/build_keyword_docs.py [--output-dir docs/keywords] [--format HTML|JSON]
+Usage: python scripts/build_keyword_docs.py [--output-dir docs/keywords] [--format MARKDOWN|HTML|JSON]
 ``make docs`` runs it; utest/project/test_keyword_docs.py fails when the committed files are out of date.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from robot.libdoc import LibraryDocumentation
 from robot.output import LOGGER
@@ -24,6 +28,11 @@ LIBRARY = ROOT / "libraries" / "ScoringLibrary"
 RESOURCES = ROOT / "resources"
 OUTPUT_DIR = ROOT / "docs" / "keywords"
 INDEX_NAME = "README.md"
+FORMATS = {"MARKDOWN": "md", "HTML": "html", "JSON": "json"}
+_HREF = re.compile(r'href="#([^"]*)"')
+_HEADING = re.compile(r"<h([2-4])(?: [^>]*)?>(.*?)</h\1>")
+_CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
+_SPACE_RUN = re.compile(r"  +")
 
 
 @dataclass(frozen=True)
@@ -92,16 +101,76 @@ def first_paragraph(doc: str) -> str:
     return " ".join(lines)
 
 
-def index_markdown(entries: list[tuple[DocSource, str, int]], extension: str = "html") -> str:
+def anchor(title: str) -> str:
+    """The anchor GitHub gives a Markdown heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", title.strip().lower()).replace(" ", "-")
+
+
+def _keep_spaces(match: re.Match) -> str:
+    return "<code>" + _SPACE_RUN.sub(lambda run: " " + "&nbsp;" * (len(run.group()) - 1), match.group(1)) + "</code>"
+
+
+def markdown_html(html: str) -> str:
+    """Libdoc's HTML of one documentation string, fit for a Markdown page rendered by GitHub.
+
+    Links to keywords and sections point at the page's Markdown headings, the documentation's own
+    section titles become Markdown headings, and runs of spaces in code (the separators of a Robot
+    example) survive rendering.
+    """
+    html = _HREF.sub(lambda match: f'href="#{anchor(unquote(match.group(1)))}"', html)
+    html = _CODE.sub(_keep_spaces, html)
+    html = _HEADING.sub(lambda match: "\n\n" + "#" * (int(match.group(1)) + 1) + " " + match.group(2) + "\n\n", html)
+    return html.strip()
+
+
+def _argument_list(arguments) -> str:
+    return ", ".join(f"`{argument}`" for argument in arguments) or "none"
+
+
+def markdown_page(doc, kind: str) -> str:
+    """One Markdown page: the introduction, the import arguments of a library and every keyword."""
+    doc.convert_docs_to_html()
+    keywords = [keyword for keyword in doc.keywords if not keyword.private]
+    described = f"Library `{doc.name}` {doc.version}, scope {doc.scope}" if kind == "library" else "Resource file"
+    lines = [
+        f"# {doc.name}",
+        "",
+        f"{described} · source [{doc.source}](../../{doc.source}) · {len(keywords)} keywords · "
+        "[all keyword documentation](README.md)",
+        "",
+        "## Introduction",
+        "",
+        markdown_html(doc.doc),
+        "",
+    ]
+    if kind == "library":
+        lines += ["## Import arguments", ""]
+        for init in doc.inits:
+            lines += [f"Arguments: {_argument_list(init.args)}", ""]
+    lines += ["## Keywords", ""]
+    lines += [f"- [{keyword.name}](#{anchor(keyword.name)})" for keyword in keywords]
+    lines.append("")
+    for keyword in keywords:
+        lines += ["", f"### {keyword.name}", "", f"Arguments: {_argument_list(keyword.args)}  "]
+        if keyword.tags:
+            lines.append(f"Tags: {', '.join(f'`{tag}`' for tag in keyword.tags)}  ")
+        if keyword.deprecated:
+            lines.append("Deprecated  ")
+        lines += [f"Source: [{keyword.source}](../../{keyword.source})", "", markdown_html(keyword.doc) or "", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def index_markdown(entries: list[tuple[DocSource, str, int]], extension: str = "md") -> str:
     """The index page: one row per document with its kind, keyword count and summary line."""
     lines = [
         "# Keyword documentation",
         "",
-        "Libdoc pages of ScoringLibrary and of every resource file. Import `resources/scoregate.resource`",
+        "The keywords of ScoringLibrary and of every resource file. Import `resources/scoregate.resource`",
         "in a suite to get all of them; see [writing tests](../writing-tests.md).",
         "",
         "Rebuild with `make docs` after changing a keyword; `utest/project/test_keyword_docs.py` fails",
-        "while these pages are out of date.",
+        "while these pages are out of date. `make docs-html` builds libdoc's searchable HTML pages of the",
+        "same keywords into `results/keywords/`.",
         "",
         "| documentation | kind | keywords | summary |",
         "|---|---|---:|---|",
@@ -112,17 +181,21 @@ def index_markdown(entries: list[tuple[DocSource, str, int]], extension: str = "
     return "\n".join(lines) + "\n"
 
 
-def build(output_dir: Path = OUTPUT_DIR, doc_format: str = "HTML", root: Path = ROOT) -> list[Path]:
+def build(output_dir: Path = OUTPUT_DIR, doc_format: str = "MARKDOWN", root: Path = ROOT) -> list[Path]:
     """Write every document and the index into ``output_dir``; return the written paths."""
     output_dir.mkdir(parents=True, exist_ok=True)
-    extension = doc_format.lower()
+    extension = FORMATS[doc_format]
     written, entries = [], []
     for source in doc_sources(root / "libraries" / "ScoringLibrary", root / "resources"):
         doc = build_doc(source, root)
+        summary = first_paragraph(doc.doc)
         target = output_dir / f"{source.name}.{extension}"
-        doc.save(str(target), doc_format)
+        if doc_format == "MARKDOWN":
+            target.write_text(markdown_page(doc, source.kind), encoding="utf-8")
+        else:
+            doc.save(str(target), doc_format)
         written.append(target)
-        entries.append((source, first_paragraph(doc.doc), sum(not keyword.private for keyword in doc.keywords)))
+        entries.append((source, summary, sum(not keyword.private for keyword in doc.keywords)))
     index = output_dir / INDEX_NAME
     index.write_text(index_markdown(entries, extension), encoding="utf-8")
     written.append(index)
@@ -136,7 +209,7 @@ def build(output_dir: Path = OUTPUT_DIR, doc_format: str = "HTML", root: Path = 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("--output-dir", type=Path, default=OUTPUT_DIR)
-    parser.add_argument("--format", choices=("HTML", "JSON"), default="HTML")
+    parser.add_argument("--format", choices=tuple(FORMATS), default="MARKDOWN", type=str.upper)
     args = parser.parse_args(argv)
     try:
         written = build(args.output_dir, args.format)
