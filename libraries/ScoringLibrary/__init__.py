@@ -43,9 +43,11 @@ class ScoringLibrary(DynamicCore):
 
     = Importing =
 
-    Import the library by path from a suite, so no installation is needed:
-    | *** Settings ***
+    Import the library by path in a suite's Settings section, so no installation is needed:
     | Library    ${CURDIR}/../libraries/ScoringLibrary/
+
+    or, to keep and log up to 25 differing records:
+    | Library    ${CURDIR}/../libraries/ScoringLibrary/    max_examples=25
 
     | =Argument= | =Description= |
     | ``max_examples`` | How many differing records comparisons and swap sets keep and log (default 10). |
