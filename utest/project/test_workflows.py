@@ -14,6 +14,7 @@ from utest.project.script_modules import ROOT, VENV_BIN
 WORKFLOWS = ROOT / ".github" / "workflows"
 CI = WORKFLOWS / "ci.yml"
 SECURITY = WORKFLOWS / "security.yml"
+STABILITY = WORKFLOWS / "stability.yml"
 
 
 def actionlint() -> str:
@@ -54,7 +55,7 @@ def step_using(path: Path, action: str) -> dict:
     return found[0]
 
 
-@pytest.mark.parametrize("path", [CI, SECURITY], ids=lambda path: path.name)
+@pytest.mark.parametrize("path", [CI, SECURITY, STABILITY], ids=lambda path: path.name)
 def test_workflow_passes_actionlint(path: Path) -> None:
     completed = run_actionlint(path)
     assert completed.returncode == 0, f"actionlint found problems in {path.name}:\n{completed.stdout}{completed.stderr}"
@@ -113,3 +114,15 @@ def test_security_runs_bandit_pip_audit_and_detect_secrets() -> None:
     assert "bandit -c pyproject.toml -r ." in commands
     assert "pip-audit" in commands
     assert "scripts/check_secrets.py" in commands
+
+
+def test_stability_repeats_pabot_nightly_and_by_hand_and_keeps_every_run() -> None:
+    triggers = workflow(STABILITY)["on"]
+    assert "schedule" in triggers and "workflow_dispatch" in triggers, f"stability.yml: triggers {triggers}"
+    assert str(triggers["workflow_dispatch"]["inputs"]["runs"]["default"]) == "10"
+    assert "make setup" in runs(STABILITY)
+    repeat = next(step["run"] for step in steps(STABILITY) if "repeat_pabot.py" in step.get("run", ""))
+    for part in ('--runs "$RUNS"', "--keep results/repeat-pabot", "set -o pipefail"):
+        assert part in repeat, f"expected {part!r} in the repeat step: {repeat}"
+    upload = step_using(STABILITY, "actions/upload-artifact")
+    assert upload.get("if") == "${{ always() }}" and upload["with"]["path"].rstrip("/") == "results", upload
