@@ -247,6 +247,12 @@ def _ran(tests: Sequence[TestRecord], tag: str) -> int:
     return sum(1 for t in tests if t.status in ("PASS", "FAIL") and tag in {x.lower() for x in t.tags})
 
 
+def _psi_where(figure: Figure) -> str:
+    """The test of a PSI figure, with its segment when the figure is one segment's."""
+    segment = figure.data.get("segment")
+    return _short(figure.where) + (f" (segment {segment})" if segment is not None else "")
+
+
 def _figure_reasons(facts: RunFacts, regression: list[RegressionGroup], psi_checks: list) -> list[str]:
     reasons = []
     for group in regression:
@@ -261,10 +267,10 @@ def _figure_reasons(facts: RunFacts, regression: list[RegressionGroup], psi_chec
     for figure, ok in psi_checks:
         if not ok:
             d = figure.data
+            chance = "no chance level" if d.get("critical_value") is None else f"chance level {d['critical_value']}"
             reasons.append(
                 f"drift: PSI {d.get('value')} over its limit {d.get('limit')} (threshold {d.get('threshold')}, "
-                f"chance level {d.get('critical_value')}, n={d.get('n_expected')}, m={d.get('n_actual')}) "
-                f"in {_short(figure.where)}"
+                f"{chance}, n={d.get('n_expected')}, m={d.get('n_actual')}) in {_psi_where(figure)}"
             )
     missing = [
         (REGRESSION_TAG, "regression", regression),
@@ -363,7 +369,7 @@ def _psi_section(verdict: GateVerdict) -> list[str]:
         headers = ("test", "PSI", "threshold", "chance level", "limit", "n / m", "result")
         rows = [
             (
-                _short(f.where),
+                _psi_where(f),
                 f.data.get("value"),
                 f.data.get("threshold"),
                 f.data.get("critical_value"),

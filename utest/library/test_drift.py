@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from ScoringLibrary.base import LibraryComponent
 from ScoringLibrary.core.drift import (
     build_swap_set,
     calculate_psi,
@@ -16,6 +17,7 @@ from ScoringLibrary.core.drift import (
     ks_test,
     two_proportion_test,
 )
+from ScoringLibrary.core.run_metrics import parse_metric
 from ScoringLibrary.core.svg_chart import histogram_svg
 
 
@@ -199,3 +201,71 @@ def test_scores_by_key_and_scores_of_records_keywords(library):
     assert str(failure.value) == "2 of 3 records have no score by caseId: C, D"
     with pytest.raises(AssertionError, match="Scores by caseId: 1 of 1 records have no 'score': A"):
         library.run_keyword("Get Scores By Key", [[{"caseId": "A"}]], {})
+
+
+def segment_cases() -> list[dict]:
+    """40 prime and 40 self-employed baseline cases spread over the risk bands (edges 600, 680, 720, 760)."""
+    cases = []
+    for segment, base in (("prime", 640), ("self_employed", 560)):
+        cases += [
+            {"caseId": f"{segment}-{i:02d}", "segment": segment, "score": base + (i * 7) % 160} for i in range(40)
+        ]
+    return cases
+
+
+BANDS = [600, 680, 720, 760]
+
+
+def test_segment_psi_is_zero_for_every_segment_scored_the_same(library):
+    cases = segment_cases()
+    today = [{"caseId": c["caseId"], "score": c["score"]} for c in cases]
+    psi = library.run_keyword("Segment PSI Should Be Below", [cases, today], {"edges": BANDS})
+    assert psi == {"prime": 0.0, "self_employed": 0.0}
+
+
+def test_segment_psi_names_only_the_segment_that_moved(library):
+    cases = segment_cases()
+    today = [
+        {"caseId": c["caseId"], "score": c["score"] + (80 if c["segment"] == "self_employed" else 0)} for c in cases
+    ]
+    whole = library.run_keyword("Calculate PSI", [cases, today], {"edges": BANDS})
+    with pytest.raises(AssertionError) as failure:
+        library.run_keyword("Segment PSI Should Be Below", [cases, today], {"edges": BANDS})
+    message = str(failure.value)
+    assert message.startswith("PSI above 0.1 in 1 of 2 segments: self_employed PSI "), message
+    assert message.endswith(" (40 cases)") and "prime" not in message
+    moved = float(message.split("self_employed PSI ")[1].split(" ")[0])
+    assert moved > whole > 0, "the segment's own PSI is larger than the PSI of the whole population"
+
+
+def test_segment_psi_threshold_is_the_limit_itself_without_a_chance_level(library):
+    cases = segment_cases()
+    today = [{"caseId": c["caseId"], "score": c["score"] + 10} for c in cases]
+    psi = library.run_keyword("Segment PSI Should Be Below", [cases, today], {"edges": BANDS, "threshold": 1.0})
+    assert set(psi) == {"prime", "self_employed"} and all(value > 0 for value in psi.values())
+    smallest = min(psi.values())
+    with pytest.raises(AssertionError, match=r"PSI above [0-9.e-]+ in 2 of 2 segments"):
+        library.run_keyword("Segment PSI Should Be Below", [cases, today], {"edges": BANDS, "threshold": smallest / 2})
+
+
+def test_segment_psi_names_baseline_cases_without_a_result(library):
+    cases = segment_cases()
+    today = [{"caseId": c["caseId"], "score": c["score"]} for c in cases[2:]]
+    with pytest.raises(AssertionError) as failure:
+        library.run_keyword("Segment PSI Should Be Below", [cases, today], {"edges": BANDS})
+    assert str(failure.value) == "Segment PSI: 2 of 80 baseline cases have no result by caseId: prime-00, prime-01"
+    with pytest.raises(AssertionError, match="Segment PSI: 1 of 1 records have no 'segment': A"):
+        library.run_keyword("Segment PSI Should Be Below", [[{"caseId": "A", "score": 1}], []], {})
+
+
+def test_segment_psi_logs_one_gate_metric_per_segment(library, monkeypatch):
+    messages = []
+    monkeypatch.setattr(LibraryComponent, "info", staticmethod(messages.append))
+    cases = segment_cases()
+    library.run_keyword("Segment PSI Should Be Below", [cases, list(cases)], {"edges": BANDS})
+    figures = [parse_metric(message) for message in messages if message.startswith("ScoreGate metric")]
+    assert [(f["segment"], f["value"], f["threshold"], f["limit"], f["critical_value"]) for f in figures] == [
+        ("prime", 0.0, 0.1, 0.1, None),
+        ("self_employed", 0.0, 0.1, 0.1, None),
+    ]
+    assert {f["keyword"] for f in figures} == {"Segment PSI Should Be Below"}

@@ -248,3 +248,45 @@ def test_metric_messages_round_trip_and_other_messages_are_ignored():
         assert parse_metric(other) is None
     with pytest.raises(ValueError, match="a metric needs a kind"):
         metric_message("", {})
+
+
+SEGMENT_DRIFT = {
+    "drift.robot": (
+        "*** Variables ***\n"
+        "${CASES}    ${{ [{'caseId': f'{s}-{i}', 'segment': s, 'score': b + (i * 7) % 160} "
+        "for s, b in (('prime', 640), ('self_employed', 560)) for i in range(40)] }}\n"
+        "${SAME}     ${{ [{'caseId': c['caseId'], 'score': c['score']} for c in $CASES] }}\n"
+        "${MOVED}    ${{ [{'caseId': c['caseId'], "
+        "'score': c['score'] + (80 if c['segment'] == 'self_employed' else 0)} for c in $CASES] }}\n"
+        "${BANDS}    ${{ [600, 680, 720, 760] }}\n"
+        """
+*** Test Cases ***
+Every Segment Is Stable
+    [Tags]    drift
+    Segment PSI Should Be Below    ${CASES}    ${SAME}    edges=${BANDS}
+
+Segment Drift Whose Failure Is Ignored
+    [Tags]    drift
+    Run Keyword And Ignore Error    Segment PSI Should Be Below    ${CASES}    ${MOVED}    edges=${BANDS}
+"""
+    ),
+}
+
+
+def test_the_gate_judges_each_segment_and_names_the_one_that_moved(tmp_path):
+    output = run_robot(write_suites(tmp_path / "suites", SEGMENT_DRIFT), tmp_path / "results")
+    facts = gate.read_run(output)
+    verdict = gate.judge(facts, [], ["drift"])
+    judged = [(f.where.rsplit(".", 1)[-1], f.data["segment"], ok) for f, ok in verdict.psi_checks]
+    assert judged == [
+        ("Every Segment Is Stable", "prime", True),
+        ("Every Segment Is Stable", "self_employed", True),
+        ("Segment Drift Whose Failure Is Ignored", "prime", True),
+        ("Segment Drift Whose Failure Is Ignored", "self_employed", False),
+    ]
+    assert len(verdict.reasons) == 1, verdict.reasons
+    assert verdict.reasons[0].startswith("drift: PSI ")
+    assert "over its limit 0.1 (threshold 0.1, no chance level, n=40, m=40)" in verdict.reasons[0]
+    assert verdict.reasons[0].endswith("Segment Drift Whose Failure Is Ignored (segment self_employed)")
+    text = gate.render_markdown(verdict, facts, gate.links_for(output, tmp_path / "gate.md", None), target="mock")
+    assert "Segment Drift Whose Failure Is Ignored (segment self_employed) |" in text

@@ -6,7 +6,7 @@ from robotlibcore import keyword
 
 from ..base import LibraryComponent
 from ..core.drift import PsiResult, as_numbers, build_swap_set, calculate_psi, decision_rate_shifts, ks_test
-from ..core.records import listed, values_by_key, values_of
+from ..core.records import group_by, listed, values_by_key, values_of
 from ..core.run_metrics import metric_message
 from ..core.svg_chart import histogram_svg
 
@@ -37,7 +37,9 @@ class DriftKeywords(LibraryComponent):
         rows.append(("total", result.n_expected, result.n_actual, "1", "1", f"{result.psi:.5f}"))
         self.log_table(("bin", "expected n", "actual n", "expected share", "actual share", "PSI part"), rows, caption)
 
-    def _record_psi(self, result: PsiResult, keyword_name: str, **limits: float | None) -> None:
+    def _record_psi(
+        self, result: PsiResult, keyword_name: str, segment: str | None = None, **limits: float | None
+    ) -> None:
         """Log the PSI as a ``ScoreGate metric`` message (kind ``psi``); ``limits`` are null for a plain report."""
         figures = {
             "value": round(result.psi, 6),
@@ -51,6 +53,8 @@ class DriftKeywords(LibraryComponent):
             "n_actual": result.n_actual,
             "keyword": keyword_name,
         }
+        if segment is not None:
+            figures["segment"] = segment
         self.info(metric_message("psi", figures))
 
     @keyword("Calculate PSI", tags=("Drift",))
@@ -142,6 +146,71 @@ class DriftKeywords(LibraryComponent):
                 f"for n={result.n_expected} expected and m={result.n_actual} actual scores"
             )
         return result.psi
+
+    @keyword("Segment PSI Should Be Below", tags=("Drift", "Assertion"))
+    def segment_psi_should_be_below(
+        self,
+        baseline_records: list,
+        results: list,
+        threshold: float = 0.10,
+        edges: list | None = None,
+        bins: int = 10,
+        method: str = "quantile",
+        key: str = "caseId",
+        segment_field: str = "segment",
+        floor: float = 0.0001,
+    ) -> dict:
+        """Fails naming every segment whose PSI, today's scores against the baseline's, is above ``threshold``.
+
+        | =Arguments= | =Description= |
+        | ``baseline_records`` | Baseline cases with ``key``, ``segment_field`` and ``score``. |
+        | ``results`` | Today's results with ``key`` and ``score`` (from `Set Case Ids From Transaction Ids`). |
+        | ``threshold`` | The largest PSI a segment may show. |
+        | ``edges``, ``bins``, ``method``, ``floor`` | The bins, as in `Calculate PSI` (e.g. the risk-band edges). |
+        | ``key`` | The field pairing results with baseline cases. |
+        | ``segment_field`` | The field naming a case's segment. |
+
+        Drift confined to one segment (one applicant type scored higher) can vanish in the PSI of the
+        whole population; this compares each segment on its own. Each segment's PSI compares the
+        same cases scored twice, so there is no sampling error and the threshold applies as it is (no
+        chance level as in `PSI Should Be Below`). Logs a table of the segments and one ``ScoreGate
+        metric`` message (kind ``psi``, with ``segment``) per segment, which release gates judge.
+        Fails also naming every baseline case that has no result today. Returns ``{segment: PSI}``.
+
+        Example:
+        | Segment PSI Should Be Below | ${baseline}[records] | ${today} | edges=${{[600, 680, 720, 760]}} |
+        | ${psi} = | Segment PSI Should Be Below | ${cases} | ${results} | threshold=0.05 | bins=5 |
+        """
+        try:
+            score_of = values_by_key(results, key, "score")
+            groups = group_by(baseline_records, segment_field)
+        except ValueError as error:
+            self.fail(f"Segment PSI: {error}")
+        missing: list[str] = []
+        today: dict[str, list] = {}
+        for segment, cases in groups.items():
+            today[str(segment)], lacking = values_of(cases, score_of, key)
+            missing += lacking
+        if missing:
+            self.fail(
+                f"Segment PSI: {len(missing)} of {len(baseline_records)} baseline cases have no result by {key}: "
+                f"{listed(missing, self.library.max_examples, ', ')}"
+            )
+        psi_of: dict[str, float] = {}
+        rows, moved = [], []
+        for segment, cases in groups.items():
+            name = str(segment)
+            result = self._psi(cases, today[name], bins, method, edges, floor)
+            self._record_psi(result, "Segment PSI Should Be Below", segment=name, threshold=threshold, limit=threshold)
+            psi_of[name] = round(result.psi, 6)
+            over = result.psi > threshold
+            rows.append((name, len(cases), f"{result.psi:.4f}", f"{threshold:g}", "MOVED" if over else "stable"))
+            if over:
+                moved.append(f"{name} PSI {result.psi:.4f} ({len(cases)} cases)")
+        self.log_table(("segment", "cases", "PSI", "threshold", "result"), rows, "PSI per segment")
+        if moved:
+            self.fail(f"PSI above {threshold:g} in {len(moved)} of {len(groups)} segments: {'; '.join(moved)}")
+        return psi_of
 
     @keyword("Two Sample KS Should Not Reject", tags=("Drift", "Assertion"))
     def two_sample_ks_should_not_reject(self, expected: Scores, actual: Scores, alpha: float = 0.01) -> float:
