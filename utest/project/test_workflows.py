@@ -91,6 +91,7 @@ def test_ci_lints_tests_and_runs_the_suites_under_pabot() -> None:
     for option in ("--pabotlibport 0", "--outputdir results", "--xunit xunit.xml", "suites/"):
         assert option in pabot, f"expected {option!r} in the pabot step: {pabot}"
     assert "scripts/summarize_results.py results/output.xml results/summary.json" in commands
+    assert "make docs-html" in commands, "expected the libdoc HTML pages in the uploaded results/"
 
 
 def test_ci_always_uploads_results_and_publishes_the_xunit() -> None:
