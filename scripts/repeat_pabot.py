@@ -25,6 +25,8 @@ from pathlib import Path
 from robot.api import ExecutionResult, ResultVisitor
 
 ROOT = Path(__file__).resolve().parents[1]
+MAX_NAMED = 10
+"""Failed tests named on a run's line; the summary names every one."""
 
 
 @dataclass
@@ -45,7 +47,9 @@ class RunOutcome:
         failed = len(self.failed_tests)
         text = f"run {self.number}: {self.seconds:.1f} s, {self.total} tests, {self.passed} passed, {failed} failed"
         if self.failed_tests:
-            text += " - " + "; ".join(self.failed_tests)
+            shown = self.failed_tests[:MAX_NAMED]
+            more = len(self.failed_tests) - len(shown)
+            text += " - " + "; ".join(shown) + (f"; and {more} more" if more else "")
         return text
 
 

@@ -105,3 +105,10 @@ def test_fewer_than_one_run_is_refused(runs):
     completed = run_script("--runs", runs)
     assert completed.returncode == 2
     assert f"--runs must be at least 1, got {runs}" in completed.stderr
+
+
+def test_a_run_line_names_ten_failed_tests_and_counts_the_rest():
+    names = [f"S.Test {index}" for index in range(1, 13)]
+    line = repeat.RunOutcome(4, 2.0, 1, total=12, passed=0, failed_tests=names).line()
+    assert line.startswith("run 4: 2.0 s, 12 tests, 0 passed, 12 failed - S.Test 1; S.Test 2; ")
+    assert line.endswith("S.Test 10; and 2 more")
